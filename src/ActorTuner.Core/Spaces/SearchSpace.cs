@@ -155,7 +155,40 @@ public sealed class SearchSpace
     }
 
     /// <summary>Maps a point to the encoding of its decoded configuration (snaps discrete dimensions to bin centres).</summary>
-    public double[] Snap(ReadOnlySpan<double> unit) => Encode(Decode(unit));
+    public double[] Snap(ReadOnlySpan<double> unit)
+    {
+        var into = new double[Dimensions];
+        Span<bool> active = Dimensions <= 256 ? stackalloc bool[Dimensions] : new bool[Dimensions];
+        Snap(unit, into, active);
+        return into;
+    }
+
+    /// <summary>
+    /// Writes into <paramref name="into"/> the encoding of the configuration that <paramref name="unit"/> decodes to,
+    /// and into <paramref name="active"/> which parameters that configuration has, without allocating: the same
+    /// result as <c>Encode(Decode(unit))</c>, for hot loops.
+    /// </summary>
+    public void Snap(ReadOnlySpan<double> unit, Span<double> into, Span<bool> active)
+    {
+        if (unit.Length != Dimensions || into.Length != Dimensions || active.Length != Dimensions)
+        {
+            throw new ArgumentException($"expected spans of {Dimensions} coordinates");
+        }
+
+        foreach (var i in _order)
+        {
+            var p = Parameters[i];
+            var isActive = true;
+            if (p.When is { } when)
+            {
+                var parent = _index[when.Parent];
+                isActive = active[parent] && when.IsSatisfiedBy(Parameters[parent].Decode(into[parent]));
+            }
+
+            active[i] = isActive;
+            into[i] = isActive ? p.Encode(p.Decode(unit[i])) : InactiveCoordinate;
+        }
+    }
 
     /// <summary>
     /// Checks that every active parameter has a legal value, no inactive or unknown parameter is present.
