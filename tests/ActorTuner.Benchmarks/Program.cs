@@ -1,6 +1,29 @@
+using System.CommandLine;
+using ActorTuner.Benchmarks.Cli;
+
 namespace ActorTuner.Benchmarks;
 
-internal static class Program
+/// <summary>
+/// The benchmark executable: <c>efficiency</c> (sample efficiency on tabular and synthetic tasks),
+/// <c>overhead</c> (time per suggestion) and <c>report</c> (figures and tables from their JSONL files).
+/// </summary>
+public static class Program
 {
-    private static int Main() => 0;
+    /// <summary>Parses the arguments and runs the command.</summary>
+    public static int Main(string[] args) => BuildRootCommand().Parse(args).Invoke();
+
+    /// <summary>The root command with every subcommand.</summary>
+    public static RootCommand BuildRootCommand()
+    {
+        var root = new RootCommand("ActorTuner benchmarks: sample efficiency, suggestion overhead, and the report built from them")
+        {
+            EfficiencyCommand.Create(),
+            OverheadCommand.Create(),
+        };
+
+        // The report command goes here (owned by the report's author, in Report/): a Command("report", ...)
+        // whose action calls ActorTuner.Benchmarks.Report.ReportCommand.Run(...), e.g.
+        // root.Subcommands.Add(ActorTuner.Benchmarks.Report.ReportCommand.Create());
+        return root;
+    }
 }

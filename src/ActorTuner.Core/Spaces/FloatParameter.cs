@@ -76,9 +76,15 @@ public sealed record FloatParameter(
             return BinCentre(IndexOf(value), StepCount(step) + 1);
         }
 
-        return Log
-            ? Math.Clamp((Math.Log(v) - Math.Log(Low)) / (Math.Log(High) - Math.Log(Low)), 0, 1)
-            : Math.Clamp((v - Low) / (High - Low), 0, 1);
+        if (Log)
+        {
+            return Math.Clamp((Math.Log(v) - Math.Log(Low)) / (Math.Log(High) - Math.Log(Low)), 0, 1);
+        }
+
+        // Halving keeps ranges wider than double.MaxValue (e.g. -1e308 to 1e308) finite.
+        return double.IsFinite(High - Low)
+            ? Math.Clamp((v - Low) / (High - Low), 0, 1)
+            : Math.Clamp(((0.5 * v) - (0.5 * Low)) / ((0.5 * High) - (0.5 * Low)), 0, 1);
     }
 
     /// <inheritdoc />
@@ -92,7 +98,9 @@ public sealed record FloatParameter(
         var u = ClampUnit(unit);
         var v = Log
             ? Math.Exp(Math.Log(Low) + (u * (Math.Log(High) - Math.Log(Low))))
-            : Low + (u * (High - Low));
+            : double.IsFinite(High - Low)
+                ? Low + (u * (High - Low))
+                : ((1 - u) * Low) + (u * High);
         return ParameterValue.Real(Math.Clamp(v, Low, High));
     }
 
@@ -129,18 +137,28 @@ public sealed record FloatParameter(
             throw new ArgumentOutOfRangeException(nameof(index), index, $"parameter '{Name}' has {count + 1} values");
         }
 
-        // Decimal arithmetic keeps 0.1-steps exact (0.1 * 3 is 0.3, not 0.30000000000000004).
-        double v;
-        try
+        if (index == 0 || index == count)
         {
-            v = (double)((decimal)Low + (index * (decimal)step));
-        }
-        catch (OverflowException)
-        {
-            v = Low + (index * step);
+            return ParameterValue.Real(index == 0 ? Low : High);
         }
 
-        return ParameterValue.Real(index == count ? High : Math.Min(v, High));
+        // Decimal arithmetic keeps 0.1-steps exact (0.1 * 3 is 0.3, not 0.30000000000000004), but only
+        // when low and step survive the trip through decimal, which keeps 15 significant digits and
+        // 28 decimal places; otherwise low + index * step in doubles is the better answer.
+        var v = Low + (index * step);
+        if (TryDecimal(Low, out var low) && TryDecimal(step, out var dstep))
+        {
+            try
+            {
+                v = (double)(low + (index * dstep));
+            }
+            catch (OverflowException)
+            {
+                // Keep the double result.
+            }
+        }
+
+        return ParameterValue.Real(Math.Clamp(v, Low, High));
     }
 
     /// <inheritdoc />
@@ -151,6 +169,18 @@ public sealed record FloatParameter(
     }
 
     private long StepCount(double step) => (long)Math.Round((High - Low) / step);
+
+    private static bool TryDecimal(double x, out decimal value)
+    {
+        if (Math.Abs(x) < 7.9e27)
+        {
+            value = (decimal)x;
+            return (double)value == x;
+        }
+
+        value = 0;
+        return false;
+    }
 
     private string Describe() =>
         $"a real in [{Low}, {High}]" + (Step is { } s ? $" on steps of {s} from {Low}" : string.Empty);

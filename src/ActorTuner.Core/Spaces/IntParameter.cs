@@ -32,6 +32,11 @@ public sealed record IntParameter(
             throw Invalid($"step ({Step}) must be a positive integer");
         }
 
+        if (unchecked(High - Low) is < 0 or long.MaxValue)
+        {
+            throw Invalid($"the range [{Low}, {High}] is too wide to count its values; keep high - low below {long.MaxValue}");
+        }
+
         if ((High - Low) % Step != 0)
         {
             throw Invalid($"step ({Step}) does not divide high - low ({High - Low}); the range must be a whole number of steps");
