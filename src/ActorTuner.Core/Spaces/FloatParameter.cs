@@ -107,7 +107,8 @@ public sealed record FloatParameter(
     /// <inheritdoc />
     public override bool Contains(ParameterValue value)
     {
-        if (!value.IsNumber)
+        // Only the kind this parameter decodes to: Real(3.0) and Integer(3) are different configurations.
+        if (value.Kind != ParameterValueKind.Real)
         {
             return false;
         }

@@ -86,7 +86,8 @@ public sealed record IntParameter(
     /// <inheritdoc />
     public override bool Contains(ParameterValue value)
     {
-        if (!value.IsNumber)
+        // Only the kind this parameter decodes to: Real(3.0) and Integer(3) are different configurations.
+        if (value.Kind != ParameterValueKind.Integer)
         {
             return false;
         }

@@ -21,10 +21,10 @@ public sealed record GpSamplerOptions
     public int ThompsonCandidates { get; init; } = 1000;
 
     /// <summary>How running trials enter the model.</summary>
-    public PendingStrategy Pending { get; init; } = PendingStrategy.ConstantLiarMean;
+    public PendingStrategy Pending { get; init; } = PendingStrategy.KrigingBeliever;
 
     /// <summary>The hyperparameter prior.</summary>
-    public GpPriorKind Prior { get; init; } = GpPriorKind.DimensionScaled;
+    public GpPriorKind Prior { get; init; } = GpPriorKind.Optuna;
 
     /// <summary>How losses become GP targets.</summary>
     public OutputTransformKind OutputTransform { get; init; } = OutputTransformKind.Power;

@@ -42,17 +42,22 @@ public static class ReportCommand
         };
         var output = new Option<string>("--out") { Description = "The Markdown file to write", Required = true };
         var images = new Option<string>("--images") { Description = "Folder for the PNG plots (default: img/ beside --out)" };
+        var regenerate = new Option<string>("--regenerate-with")
+        {
+            Description = "The command to print at the top as the one that regenerates the report (default: this report command)",
+        };
 
         var command = new Command("report", "Writes a Markdown report with tables and plots from efficiency and overhead JSONL files")
         {
-            efficiency, overhead, manifests, output, images,
+            efficiency, overhead, manifests, output, images, regenerate,
         };
         command.SetAction(parse =>
         {
             var outMarkdown = parse.GetRequiredValue(output);
             var imageDir = parse.GetValue(images)
                 ?? Path.Combine(Path.GetDirectoryName(Path.GetFullPath(outMarkdown))!, "img");
-            var commandLine = ExecutablePrefix + " " + string.Join(" ", parse.Tokens.Select(t => Quote(t.Value)));
+            var commandLine = parse.GetValue(regenerate)
+                ?? ExecutablePrefix + " " + string.Join(" ", parse.Tokens.Select(t => Quote(t.Value)));
             return Run(
                 new ReportRequest(
                     [.. parse.GetValue(efficiency) ?? []],

@@ -179,7 +179,8 @@ public class FloatParameterTests
         p.Contains(double.NaN).ShouldBeFalse();
         p.Contains("0.5").ShouldBeFalse();
         p.Contains(true).ShouldBeFalse();
-        p.Contains(1).ShouldBeTrue(); // an integer is a number in range
+        p.Contains(1).ShouldBeFalse(); // Integer(1) is not the Real 1.0 this parameter decodes to
+        p.Contains(1.0).ShouldBeTrue();
         var e = Should.Throw<ArgumentException>(() => p.Encode(2.0));
         e.Message.ShouldContain("'x'");
         e.Message.ShouldContain("not a legal value");

@@ -115,4 +115,13 @@ public class IntParameterTests
         e.Message.ShouldContain("'units'");
         e.Message.ShouldContain("log scale needs step = 1");
     }
+
+    [Fact]
+    public void A_real_with_an_integral_value_is_not_an_integer_value()
+    {
+        var p = new IntParameter("k", 1, 10);
+        p.Contains(ParameterValue.Integer(3)).ShouldBeTrue();
+        p.Contains(ParameterValue.Real(3.0)).ShouldBeFalse();
+        Should.Throw<ArgumentException>(() => p.Encode(ParameterValue.Real(3.0))).Message.ShouldContain("'k'");
+    }
 }

@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# Regenerates docs/benchmarks.md: runs ActorTuner's samplers and Optuna's (Debian's python3-optuna, run with
+# /usr/bin/python3) on the same tabular tasks, budgets and seeds, the 8-worker asynchronous run, the
+# suggestion-overhead grid beside Optuna's TPE, and writes the report with its plots.
+#   bash tests/ActorTuner.Benchmarks/run-suite.sh [BENCHMARKS_DIR]
+# BENCHMARKS_DIR defaults to ../shared/benchmarks beside the repository. Takes about 20 minutes on 2 cores.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+data="${1:-../shared/benchmarks}"
+out="${OUT:-benchmark-results}"
+mkdir -p "$out"
+/usr/bin/python3 -c "import optuna" 2>/dev/null || { echo "needs Debian's python3-optuna: apt-get install python3-optuna" >&2; exit 1; }
+
+tasks=()
+manifests=()
+for m in "$data"/tabular/*.json; do
+  tasks+=(--task "$m")
+  manifests+=(--manifest "$m")
+done
+
+run() { dotnet run -c Release --no-build --project tests/ActorTuner.Benchmarks -- "$@"; }
+dotnet build -c Release tests/ActorTuner.Benchmarks >/dev/null
+
+# Sample efficiency, sequential: ActorTuner's samplers and Optuna's side by side (same tasks, budget, seeds).
+run efficiency "${tasks[@]}" --samplers gp,random,sobol,grid,optuna-tpe,optuna-tpe-mv,optuna-random \
+  --seeds 0-9 --budget 100 --jobs 2 --out "$out/efficiency.jsonl"
+# Eight trials in flight (simulated asynchronous workers, heavy-tailed durations): GP with constant liar and
+# Optuna's multivariate TPE with its constant liar.
+run efficiency "${tasks[@]}" --samplers gp,optuna-tpe-mv --parallelism 8 \
+  --seeds 0-9 --budget 100 --jobs 2 --out "$out/efficiency-p8.jsonl"
+# Suggestion overhead beside Optuna's TPE, one process at a time so the two do not share the cores.
+run overhead --dims 2,10,20 --n 100,500,1000 --pending 0,1,8 --repeats 9 --peer optuna-tpe --out "$out/overhead.jsonl"
+
+run report --efficiency "$out/efficiency.jsonl" "$out/efficiency-p8.jsonl" --overhead "$out/overhead.jsonl" \
+  "${manifests[@]}" --out docs/benchmarks.md --images docs/img \
+  --regenerate-with "bash tests/ActorTuner.Benchmarks/run-suite.sh"
