@@ -17,9 +17,8 @@ public sealed record LogExpectedImprovement(double Best) : IAcquisitionFunction
         ArgumentNullException.ThrowIfNull(model);
         var d = x.Length;
         var meanGradient = gradient.IsEmpty ? [] : d <= 64 ? stackalloc double[d] : new double[d];
-        var varianceGradient = gradient.IsEmpty ? [] : d <= 64 ? stackalloc double[d] : new double[d];
-        var (mean, variance) = model.Predict(x, meanGradient, varianceGradient);
-        var sigma = Math.Sqrt(variance);
+        var sigmaGradient = gradient.IsEmpty ? [] : d <= 64 ? stackalloc double[d] : new double[d];
+        var (mean, sigma) = PosteriorMoments.Evaluate(model, x, meanGradient, sigmaGradient);
         var z = (Best - mean) / sigma;
         var value = Math.Log(sigma) + NormalMath.LogH(z);
         if (!gradient.IsEmpty)
@@ -27,9 +26,8 @@ public sealed record LogExpectedImprovement(double Best) : IAcquisitionFunction
             var dLogH = NormalMath.LogHDerivative(z);
             for (var j = 0; j < d; j++)
             {
-                var dSigma = varianceGradient[j] / (2 * sigma);
-                var dz = -(meanGradient[j] + (z * dSigma)) / sigma;
-                gradient[j] = (dLogH * dz) + (dSigma / sigma);
+                var dz = -(meanGradient[j] + (z * sigmaGradient[j])) / sigma;
+                gradient[j] = (dLogH * dz) + (sigmaGradient[j] / sigma);
             }
         }
 

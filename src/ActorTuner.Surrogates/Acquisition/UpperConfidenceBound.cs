@@ -13,16 +13,12 @@ public sealed record UpperConfidenceBound(double Beta) : IAcquisitionFunction
         ArgumentNullException.ThrowIfNull(model);
         var d = x.Length;
         var meanGradient = gradient.IsEmpty ? [] : d <= 64 ? stackalloc double[d] : new double[d];
-        var varianceGradient = gradient.IsEmpty ? [] : d <= 64 ? stackalloc double[d] : new double[d];
-        var (mean, variance) = model.Predict(x, meanGradient, varianceGradient);
-        var sigma = Math.Sqrt(variance);
+        var sigmaGradient = gradient.IsEmpty ? [] : d <= 64 ? stackalloc double[d] : new double[d];
+        var (mean, sigma) = PosteriorMoments.Evaluate(model, x, meanGradient, sigmaGradient);
         var rootBeta = Math.Sqrt(Beta);
-        if (!gradient.IsEmpty)
+        for (var j = 0; j < gradient.Length; j++)
         {
-            for (var j = 0; j < d; j++)
-            {
-                gradient[j] = -meanGradient[j] + (rootBeta * varianceGradient[j] / (2 * sigma));
-            }
+            gradient[j] = -meanGradient[j] + (rootBeta * sigmaGradient[j]);
         }
 
         return -mean + (rootBeta * sigma);

@@ -53,6 +53,22 @@ public sealed class EfficiencyBenchmarkTests : IDisposable
     }
 
     [Fact]
+    public void Cmaes_peer_is_skipped_where_it_does_not_apply_and_runs_where_it_does()
+    {
+        var output = Path.Combine(_dir.Path, "cmaes.jsonl");
+
+        var (exit, console) = Invoke(
+            "efficiency", "--task", "hartmann6-cat", "--task", "branin", "--samplers", "optuna-cmaes", "--seeds", "0",
+            "--budget", "4", "--out", output);
+
+        exit.ShouldBe(0, console);
+        console.ShouldContain("skipped: optuna-cmaes does not apply to hartmann6-cat");
+        var records = JsonLines.ReadAll<EfficiencyRecord>(output);
+        records.Select(r => (r.Task, r.Sampler)).ShouldBe([("branin", "optuna-cmaes")]);
+        records[0].BestTrace.Length.ShouldBe(4);
+    }
+
+    [Fact]
     public void Efficiency_on_a_tabular_task_finds_the_optimum_when_the_budget_covers_the_grid()
     {
         var manifest = _dir.WriteTabular(
