@@ -48,7 +48,7 @@ public static class SamplerFactory
             : throw new ArgumentException($"unknown sampler '{name}'; expected one of {string.Join(", ", Names)}", nameof(name));
     }
 
-    /// <summary>Parses <c>key=value</c> pairs (pending, acq, prior, transform, init, beta) into GP options.</summary>
+    /// <summary>Parses <c>key=value</c> pairs (pending, acq, prior, transform, incumbent, init, beta) into GP options.</summary>
     public static GpSamplerOptions ParseGpOptions(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
@@ -103,9 +103,18 @@ public static class SamplerFactory
                         _ => throw new ArgumentException($"gp option transform={value}: expected power or standardize"),
                     },
                 },
+                "incumbent" => options with
+                {
+                    Incumbent = value switch
+                    {
+                        "observed" => IncumbentKind.Observed,
+                        "mean" => IncumbentKind.PosteriorMean,
+                        _ => throw new ArgumentException($"gp option incumbent={value}: expected observed or mean"),
+                    },
+                },
                 "init" => options with { InitialTrials = int.Parse(value, CultureInfo.InvariantCulture) },
                 "beta" => options with { UcbBeta = double.Parse(value, CultureInfo.InvariantCulture) },
-                _ => throw new ArgumentException($"unknown gp option '{key}'; expected pending, acq, prior, transform, init or beta"),
+                _ => throw new ArgumentException($"unknown gp option '{key}'; expected pending, acq, prior, transform, incumbent, init or beta"),
             };
         }
 

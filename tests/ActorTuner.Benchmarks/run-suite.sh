@@ -21,12 +21,13 @@ done
 run() { dotnet run -c Release --no-build --project tests/ActorTuner.Benchmarks -- "$@"; }
 dotnet build -c Release tests/ActorTuner.Benchmarks >/dev/null
 
-# Sample efficiency, sequential: ActorTuner's samplers and Optuna's side by side (same tasks, budget, seeds).
-run efficiency "${tasks[@]}" --samplers gp,random,sobol,grid,optuna-tpe,optuna-tpe-mv,optuna-random \
+# Sample efficiency, sequential: ActorTuner's samplers and Optuna's side by side (same tasks, budget, seeds);
+# CMA-ES runs where it applies (no categorical parameters).
+run efficiency "${tasks[@]}" --samplers gp,random,sobol,grid,optuna-tpe,optuna-tpe-mv,optuna-cmaes,optuna-random \
   --seeds 0-9 --budget 100 --jobs 2 --out "$out/efficiency.jsonl"
-# Eight trials in flight (simulated asynchronous workers, heavy-tailed durations): GP with constant liar and
-# Optuna's multivariate TPE with its constant liar.
-run efficiency "${tasks[@]}" --samplers gp,optuna-tpe-mv --parallelism 8 \
+# Eight trials in flight (simulated asynchronous workers, heavy-tailed durations): the GP with its default
+# kriging believer and with constant liar (mean), and Optuna's multivariate TPE with its constant liar.
+run efficiency "${tasks[@]}" --samplers gp,gp:pending=mean,optuna-tpe-mv --parallelism 8 \
   --seeds 0-9 --budget 100 --jobs 2 --out "$out/efficiency-p8.jsonl"
 # Suggestion overhead beside Optuna's TPE, one process at a time so the two do not share the cores.
 run overhead --dims 2,10,20 --n 100,500,1000 --pending 0,1,8 --repeats 9 --peer optuna-tpe --out "$out/overhead.jsonl"

@@ -228,7 +228,7 @@ public sealed class GaussianProcessSampler : ISampler
         {
             IAcquisitionFunction acquisition = Options.Acquisition == AcquisitionKind.Ucb
                 ? new UpperConfidenceBound(Options.UcbBeta)
-                : new LogExpectedImprovement(prepared.Best);
+                : new LogExpectedImprovement(Options.Incumbent == IncumbentKind.PosteriorMean ? prepared.BestMean : prepared.Best);
             point = _optimizer.Maximize(space, prepared.Model, acquisition, prepared.Incumbents, SeenPoints(space, seen), rng);
         }
 
@@ -313,6 +313,25 @@ public sealed class GaussianProcessSampler : ISampler
     private sealed record Prepared(GaussianProcess Model, double[] Observed, ImmutableList<double> Lies, List<double[]> Incumbents)
     {
         public double Best => Lies.IsEmpty ? Observed.Min() : Math.Min(Observed.Min(), Lies.Min());
+
+        /// <summary>
+        /// The smallest posterior mean at the observed points and lies: mean(X) = y - noise * alpha, since
+        /// K = k(X, X) + noise I. Less fooled by one lucky noisy observation than <see cref="Best"/>.
+        /// </summary>
+        public double BestMean
+        {
+            get
+            {
+                var alpha = Model.Alpha;
+                var best = double.PositiveInfinity;
+                for (var i = 0; i < Model.Count; i++)
+                {
+                    best = Math.Min(best, Model.Targets[i] - (Model.NoiseVariance * alpha[i]));
+                }
+
+                return best;
+            }
+        }
 
         public Prepared WithPending(double[] point, PendingStrategy strategy)
         {

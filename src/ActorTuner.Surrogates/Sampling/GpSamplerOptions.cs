@@ -14,6 +14,9 @@ public sealed record GpSamplerOptions
     /// <summary>The acquisition function.</summary>
     public AcquisitionKind Acquisition { get; init; } = AcquisitionKind.LogEi;
 
+    /// <summary>What expected improvement improves on.</summary>
+    public IncumbentKind Incumbent { get; init; } = IncumbentKind.PosteriorMean;
+
     /// <summary>beta of the confidence bound (only for <see cref="AcquisitionKind.Ucb"/>).</summary>
     public double UcbBeta { get; init; } = 2.0;
 

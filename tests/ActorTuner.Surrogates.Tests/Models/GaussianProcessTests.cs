@@ -73,6 +73,17 @@ public sealed class GaussianProcessTests
     }
 
     [Fact]
+    public void Posterior_mean_at_the_data_is_targets_minus_noise_times_alpha()
+    {
+        // The identity behind the sampler's plug-in incumbent: mean(X) = K_f K^{-1} y = y - noise K^{-1} y.
+        var gp = Model(30, 16, noise: 0.05);
+        for (var i = 0; i < gp.Count; i++)
+        {
+            gp.Predict(gp.Inputs[i]).Mean.ShouldBe(gp.Targets[i] - (gp.NoiseVariance * gp.Alpha[i]), 1e-9);
+        }
+    }
+
+    [Fact]
     public void Batch_prediction_equals_one_by_one_prediction()
     {
         var gp = Model(70, 12, noise: 1e-4);
