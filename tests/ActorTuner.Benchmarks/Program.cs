@@ -19,11 +19,9 @@ public static class Program
         {
             EfficiencyCommand.Create(),
             OverheadCommand.Create(),
+            Report.ReportCommand.Create(),
         };
 
-        // The report command goes here (owned by the report's author, in Report/): a Command("report", ...)
-        // whose action calls ActorTuner.Benchmarks.Report.ReportCommand.Run(...), e.g.
-        // root.Subcommands.Add(ActorTuner.Benchmarks.Report.ReportCommand.Create());
         return root;
     }
 }

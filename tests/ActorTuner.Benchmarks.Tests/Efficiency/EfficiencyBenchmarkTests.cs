@@ -53,6 +53,12 @@ public sealed class EfficiencyBenchmarkTests : IDisposable
     }
 
     [Fact]
+    public void The_executable_offers_the_efficiency_overhead_and_report_commands()
+    {
+        Program.BuildRootCommand().Subcommands.Select(c => c.Name).ShouldBe(["efficiency", "overhead", "report"], ignoreOrder: true);
+    }
+
+    [Fact]
     public void Cmaes_peer_is_skipped_where_it_does_not_apply_and_runs_where_it_does()
     {
         var output = Path.Combine(_dir.Path, "cmaes.jsonl");
