@@ -8,7 +8,7 @@ using ActorTuner.Surrogates.Models;
 /// Log expected improvement over <paramref name="Best"/> (the best target so far), in the numerically
 /// stable form of Ament et al. (2023), so it keeps a useful gradient where EI itself underflows to 0.
 /// </summary>
-/// <param name="Best">The incumbent target (smallest observed or lied value).</param>
+/// <param name="Best">The incumbent target: by default the smallest posterior mean at the data and lies, else the smallest observed or lied value.</param>
 public sealed record LogExpectedImprovement(double Best) : IAcquisitionFunction
 {
     /// <inheritdoc />
