@@ -20,4 +20,20 @@ public sealed record StudyTrial(
 {
     /// <summary>True for complete, failed and pruned trials.</summary>
     public bool IsFinished => State is TrialState.Complete or TrialState.Failed or TrialState.Pruned;
+
+    /// <summary>Value equality, the intermediate values compared element by element.</summary>
+    public bool Equals(StudyTrial? other) =>
+        other is not null
+        && Number == other.Number
+        && Configuration.Equals(other.Configuration)
+        && State == other.State
+        && Attempt == other.Attempt
+        && Worker == other.Worker
+        && LeaseDeadline == other.LeaseDeadline
+        && Nullable.Equals(Value, other.Value)
+        && Error == other.Error
+        && Intermediate.SequenceEqual(other.Intermediate);
+
+    /// <inheritdoc />
+    public override int GetHashCode() => HashCode.Combine(Number, Configuration, State, Attempt, Intermediate.Count);
 }
