@@ -1,0 +1,34 @@
+using ActorTuner.Core.Spaces;
+using ActorTuner.Core.Studies;
+
+namespace ActorTuner.Actors.Studies;
+
+/// <summary>Asks a study for its state; the reply is <see cref="GetStudyResult"/>.</summary>
+public sealed record GetStudy
+{
+    private GetStudy()
+    {
+    }
+
+    /// <summary>The single instance.</summary>
+    public static GetStudy Instance { get; } = new();
+}
+
+/// <summary>The study's state when <see cref="GetStudy"/> was handled, and whether a suggestion is being computed.</summary>
+public sealed record GetStudyResult(StudyState State, bool Suggesting);
+
+/// <summary>The sampler's suggestion, computed off the mailbox and piped back.</summary>
+internal sealed record SuggestionReady(Configuration Configuration);
+
+/// <summary>The sampler threw; the study logs it and tries again on the next request.</summary>
+internal sealed record SuggestionFailed(Exception Cause);
+
+/// <summary>Tells the study to answer the requests parked while it had no trial queued.</summary>
+internal sealed record ServeWaiting
+{
+    private ServeWaiting()
+    {
+    }
+
+    public static ServeWaiting Instance { get; } = new();
+}

@@ -1,0 +1,145 @@
+using ActorTuner.Actors.Studies;
+using ActorTuner.Core.Sampling;
+using ActorTuner.Core.Spaces;
+using ActorTuner.Core.Studies;
+using ActorTuner.Core.Trials;
+using Akka.Actor;
+using Akka.TestKit.Xunit2;
+
+namespace ActorTuner.Actors.Tests.Studies;
+
+/// <summary>The study actor's protocol on an in-memory journal (the SQLite and PostgreSQL journals are the next step).</summary>
+public sealed class StudyActorTests : TestKit
+{
+    private static readonly DateTimeOffset T0 = new(2026, 11, 28, 0, 0, 0, TimeSpan.Zero);
+
+    private static readonly SearchSpace Space = SearchSpace.Create(
+        new FloatParameter("x", -5, 10),
+        new CategoricalParameter("kind", ["a", "b"]));
+
+    private static readonly StudySettings Settings = new("branin", Direction.Minimize, Budget: 6, Parallelism: 2, Seed: 3, MaxAttempts: 2, Lease: TimeSpan.FromMinutes(5));
+
+    public StudyActorTests()
+        : base(ActorTunerConfig.Serialization.ToString())
+    {
+    }
+
+    private IActorRef Study(string name) =>
+        Sys.ActorOf(StudyActor.Props(name, s => new RandomSampler(s.Settings!.Seed)));
+
+    private TrialAssigned Request(IActorRef study, string worker = "w1")
+    {
+        study.Tell(new RequestTrial(worker, T0));
+        return ExpectMsg<TrialAssigned>(TimeSpan.FromSeconds(10));
+    }
+
+    [Fact]
+    public void A_worker_gets_a_trial_suggested_off_the_mailbox_and_its_result_is_recorded_once()
+    {
+        var study = Study("one");
+        study.Tell(new CreateStudy(Settings, Space, "random"));
+        ExpectMsg<Accepted>();
+
+        var assigned = Request(study);
+        assigned.Number.ShouldBe(0);
+        assigned.Attempt.ShouldBe(1);
+        Space.Contains(assigned.Configuration).ShouldBeTrue();
+
+        study.Tell(new CompleteTrial(0, 1, 1.5));
+        ExpectMsg<Accepted>();
+        study.Tell(new CompleteTrial(0, 1, 1.5));
+        ExpectMsg<Stale>();
+
+        study.Tell(GetStudy.Instance);
+        var state = ExpectMsg<GetStudyResult>().State;
+        state.Finished.ShouldBe(1);
+        state.Best!.Value.ShouldBe(1.5);
+    }
+
+    [Fact]
+    public void A_study_runs_its_whole_budget_with_parallel_workers_and_then_says_it_is_done()
+    {
+        var study = Study("budget");
+        study.Tell(new CreateStudy(Settings, Space, "random"));
+        ExpectMsg<Accepted>();
+        for (var round = 0; round < 3; round++)
+        {
+            var a = Request(study, "w1");
+            var b = Request(study, "w2");
+            a.Number.ShouldNotBe(b.Number);
+            study.Tell(new CompleteTrial(a.Number, a.Attempt, a.Configuration["x"].AsDouble()));
+            ExpectMsg<Accepted>();
+            study.Tell(new CompleteTrial(b.Number, b.Attempt, b.Configuration["x"].AsDouble()));
+            ExpectMsg<Accepted>();
+        }
+
+        study.Tell(new RequestTrial("w1", T0));
+        ExpectMsg<NoTrial>().StudyDone.ShouldBeTrue();
+        study.Tell(GetStudy.Instance);
+        var state = ExpectMsg<GetStudyResult>().State;
+        state.Trials.Select(t => t.Number).ShouldBe([0, 1, 2, 3, 4, 5]);
+        state.Trials.ShouldAllBe(t => t.State == TrialState.Complete);
+        state.Trials.Select(t => t.Configuration).Distinct().Count().ShouldBe(6);
+    }
+
+    [Fact]
+    public void A_recreated_study_recovers_the_same_state_from_the_journal()
+    {
+        var study = Study("recover");
+        study.Tell(new CreateStudy(Settings, Space, "random"));
+        ExpectMsg<Accepted>();
+        var first = Request(study);
+        study.Tell(new CompleteTrial(first.Number, 1, 2.0));
+        ExpectMsg<Accepted>();
+        var second = Request(study);
+        study.Tell(GetStudy.Instance);
+        var before = ExpectMsg<GetStudyResult>().State;
+
+        Watch(study);
+        study.Tell(PoisonPill.Instance);
+        ExpectTerminated(study);
+
+        var again = Study("recover");
+        again.Tell(GetStudy.Instance);
+        var after = ExpectMsg<GetStudyResult>().State;
+        after.Trials.ShouldBe(before.Trials);
+        after.FinishOrder.ShouldBe(before.FinishOrder);
+        after.Trials[second.Number].State.ShouldBe(TrialState.Running);
+
+        // The running attempt from before the restart still completes exactly once.
+        again.Tell(new CompleteTrial(second.Number, second.Attempt, 1.0));
+        ExpectMsg<Accepted>();
+        again.Tell(new CompleteTrial(second.Number, second.Attempt, 1.0));
+        ExpectMsg<Stale>();
+    }
+
+    [Fact]
+    public void Status_is_answered_while_the_sampler_is_still_computing()
+    {
+        using var gate = new ManualResetEventSlim(false);
+        var study = Sys.ActorOf(StudyActor.Props("slow", s => new BlockingSampler(gate)));
+        study.Tell(new CreateStudy(Settings, Space, "random"));
+        ExpectMsg<Accepted>();
+
+        study.Tell(new RequestTrial("w1", T0), TestActor);
+        study.Tell(GetStudy.Instance);
+        ExpectMsg<GetStudyResult>().Suggesting.ShouldBeTrue();
+
+        gate.Set();
+        ExpectMsg<TrialAssigned>(TimeSpan.FromSeconds(10)).Number.ShouldBe(0);
+    }
+
+    /// <summary>A sampler that waits for a gate: stands in for a slow GP fit.</summary>
+    private sealed class BlockingSampler(ManualResetEventSlim gate) : ISampler
+    {
+        private readonly RandomSampler _inner = new(1);
+
+        public string Name => "blocking";
+
+        public System.Collections.Immutable.ImmutableArray<Configuration> Suggest(SuggestionContext context, int count)
+        {
+            gate.Wait(TimeSpan.FromSeconds(30));
+            return _inner.Suggest(context, count);
+        }
+    }
+}
