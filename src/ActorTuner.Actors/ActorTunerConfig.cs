@@ -17,4 +17,34 @@ public static class ActorTunerConfig
           }
         }
         """);
+
+    /// <summary>
+    /// Journal and snapshot store in the SQLite file at <paramref name="path"/> (Akka.Persistence.Sql through
+    /// Microsoft.Data.Sqlite), tables created on first use.
+    /// </summary>
+    public static Config SqliteJournal(string path)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        var connection = $"Data Source={Path.GetFullPath(path)}".Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal);
+        return ConfigurationFactory.ParseString($$"""
+            akka.persistence {
+              journal {
+                plugin = "akka.persistence.journal.sql"
+                sql {
+                  connection-string = "{{connection}}"
+                  provider-name = "SQLite.MS"
+                  auto-initialize = true
+                }
+              }
+              snapshot-store {
+                plugin = "akka.persistence.snapshot-store.sql"
+                sql {
+                  connection-string = "{{connection}}"
+                  provider-name = "SQLite.MS"
+                  auto-initialize = true
+                }
+              }
+            }
+            """).WithFallback(Akka.Persistence.Sql.SqlPersistence.DefaultConfiguration);
+    }
 }

@@ -8,8 +8,11 @@ using Akka.TestKit.Xunit2;
 
 namespace ActorTuner.Actors.Tests.Studies;
 
-/// <summary>The study actor's protocol on an in-memory journal (the SQLite and PostgreSQL journals are the next step).</summary>
-public sealed class StudyActorTests : TestKit
+/// <summary>
+/// The study actor's protocol, one suite run against every journal: <see cref="InMemoryStudyActorTests"/> and
+/// <see cref="SqliteStudyActorTests"/> (PostgreSQL is the next step).
+/// </summary>
+public abstract class StudyActorContract : TestKit
 {
     private static readonly DateTimeOffset T0 = new(2026, 11, 28, 0, 0, 0, TimeSpan.Zero);
 
@@ -19,12 +22,12 @@ public sealed class StudyActorTests : TestKit
 
     private static readonly StudySettings Settings = new("branin", Direction.Minimize, Budget: 6, Parallelism: 2, Seed: 3, MaxAttempts: 2, Lease: TimeSpan.FromMinutes(5));
 
-    public StudyActorTests()
-        : base(ActorTunerConfig.Serialization.ToString())
+    protected StudyActorContract(Akka.Configuration.Config config)
+        : base(config)
     {
     }
 
-    private IActorRef Study(string name) =>
+    protected IActorRef Study(string name) =>
         Sys.ActorOf(StudyActor.Props(name, s => new RandomSampler(s.Settings!.Seed)));
 
     private TrialAssigned Request(IActorRef study, string worker = "w1")
