@@ -22,8 +22,10 @@ public abstract class StudyActorContract : TestKit
 
     private static readonly StudySettings Settings = new("branin", Direction.Minimize, Budget: 6, Parallelism: 2, Seed: 3, MaxAttempts: 2, Lease: TimeSpan.FromMinutes(5));
 
+    // A journal's first write (SQLite creating its tables, linq2db warming up) can take seconds on a cold CI
+    // machine; the waits are upper bounds, not timing assertions.
     protected StudyActorContract(Akka.Configuration.Config config)
-        : base(config)
+        : base(config.WithFallback(Akka.Configuration.ConfigurationFactory.ParseString("akka.test.single-expect-default = 30s")))
     {
     }
 
