@@ -13,35 +13,59 @@ namespace ActorTuner.Actors.Studies;
 /// queries and results are handled while it computes. A worker asking for a trial when the queue is empty
 /// is parked and answered as soon as a suggestion has been persisted.
 /// </summary>
-public sealed class StudyActor : ReceivePersistentActor
+public sealed class StudyActor : ReceivePersistentActor, IWithTimers
 {
+    private const string LeaseTimer = "leases";
     private readonly Func<StudyState, ISampler> _samplerFor;
+    private readonly TimeProvider _time;
+    private readonly TimeSpan _leaseCheck;
     private readonly List<(RequestTrial Request, IActorRef Sender)> _waiting = [];
     private readonly ILoggingAdapter _log = Context.GetLogger();
     private StudyState _state = StudyState.Empty;
     private ISampler? _sampler;
     private bool _suggesting;
 
-    /// <summary>Creates the actor; <paramref name="samplerFor"/> builds the sampler once the study exists.</summary>
-    public StudyActor(string name, Func<StudyState, ISampler> samplerFor)
+    /// <summary>
+    /// Creates the actor; <paramref name="samplerFor"/> builds the sampler once the study exists, leases are
+    /// checked against <paramref name="time"/> every <paramref name="leaseCheck"/>.
+    /// </summary>
+    public StudyActor(string name, Func<StudyState, ISampler> samplerFor, TimeProvider time, TimeSpan leaseCheck)
     {
         PersistenceId = $"study-{name}";
         _samplerFor = samplerFor;
+        _time = time;
+        _leaseCheck = leaseCheck;
         Recover<StudyEvent>(e => _state = _state.Apply(e));
         Command<GetStudy>(_ => Sender.Tell(new GetStudyResult(_state, _suggesting)));
         Command<RequestTrial>(Handle);
         Command<SuggestionReady>(Handle);
         Command<SuggestionFailed>(Handle);
         Command<ServeWaiting>(Handle);
+        Command<CheckLeases>(_ => Execute(new ExpireLeases(_time.GetUtcNow()), Self));
+        Command<StudyReply>(_ => { }); // replies to our own lease checks
         Command<StudyCommand>(c => Execute(c, Sender));
     }
 
     /// <inheritdoc />
     public override string PersistenceId { get; }
 
-    /// <summary>Props for the study called <paramref name="name"/>.</summary>
+    /// <inheritdoc />
+    public ITimerScheduler Timers { get; set; } = null!;
+
+    /// <summary>Props for the study called <paramref name="name"/>, on the system clock, leases checked every 5 s.</summary>
     public static Props Props(string name, Func<StudyState, ISampler> samplerFor) =>
-        Akka.Actor.Props.Create(() => new StudyActor(name, samplerFor));
+        Props(name, samplerFor, TimeProvider.System, TimeSpan.FromSeconds(5));
+
+    /// <summary>Props with an injected clock and lease-check interval.</summary>
+    public static Props Props(string name, Func<StudyState, ISampler> samplerFor, TimeProvider time, TimeSpan leaseCheck) =>
+        Akka.Actor.Props.Create(() => new StudyActor(name, samplerFor, time, leaseCheck));
+
+    /// <inheritdoc />
+    protected override void PreStart()
+    {
+        Timers.StartPeriodicTimer(LeaseTimer, CheckLeases.Instance, _leaseCheck);
+        base.PreStart();
+    }
 
     private void Handle(RequestTrial request) => Handle(request, Sender);
 

@@ -32,3 +32,13 @@ internal sealed record ServeWaiting
 
     public static ServeWaiting Instance { get; } = new();
 }
+
+/// <summary>Timer tick: requeue the attempts whose lease has ended.</summary>
+internal sealed record CheckLeases
+{
+    private CheckLeases()
+    {
+    }
+
+    public static CheckLeases Instance { get; } = new();
+}

@@ -119,6 +119,31 @@ public abstract class StudyActorContract : TestKit
     }
 
     [Fact]
+    public void An_expired_lease_requeues_the_trial_and_the_late_result_of_the_old_attempt_is_stale()
+    {
+        var clock = new ManualTimeProvider(T0);
+        var study = Sys.ActorOf(StudyActor.Props("lease", s => new RandomSampler(s.Settings!.Seed), clock, TimeSpan.FromMilliseconds(50)));
+        study.Tell(new CreateStudy(Settings, Space, "random"));
+        ExpectMsg<Accepted>();
+        var first = Request(study, "w1");
+
+        clock.Advance(TimeSpan.FromMinutes(6));
+        AwaitAssert(() =>
+        {
+            study.Tell(GetStudy.Instance);
+            ExpectMsg<GetStudyResult>().State.Trials[first.Number].State.ShouldBe(TrialState.Queued);
+        });
+
+        var second = Request(study, "w2");
+        second.Number.ShouldBe(first.Number);
+        second.Attempt.ShouldBe(2);
+        study.Tell(new CompleteTrial(first.Number, 1, 9.0));
+        ExpectMsg<Stale>();
+        study.Tell(new CompleteTrial(second.Number, 2, 1.0));
+        ExpectMsg<Accepted>();
+    }
+
+    [Fact]
     public void Status_is_answered_while_the_sampler_is_still_computing()
     {
         using var gate = new ManualResetEventSlim(false);
