@@ -25,14 +25,26 @@ public static class ActorTunerConfig
     public static Config SqliteJournal(string path)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
-        var connection = $"Data Source={Path.GetFullPath(path)}".Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal);
+        return SqlJournal($"Data Source={Path.GetFullPath(path)}", "SQLite.MS");
+    }
+
+    /// <summary>Journal and snapshot store in PostgreSQL (Akka.Persistence.Sql through Npgsql), tables created on first use.</summary>
+    public static Config PostgresJournal(string connectionString)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
+        return SqlJournal(connectionString, "PostgreSQL.15");
+    }
+
+    private static Config SqlJournal(string connectionString, string provider)
+    {
+        var connection = connectionString.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal);
         return ConfigurationFactory.ParseString($$"""
             akka.persistence {
               journal {
                 plugin = "akka.persistence.journal.sql"
                 sql {
                   connection-string = "{{connection}}"
-                  provider-name = "SQLite.MS"
+                  provider-name = "{{provider}}"
                   auto-initialize = true
                 }
               }
@@ -40,7 +52,7 @@ public static class ActorTunerConfig
                 plugin = "akka.persistence.snapshot-store.sql"
                 sql {
                   connection-string = "{{connection}}"
-                  provider-name = "SQLite.MS"
+                  provider-name = "{{provider}}"
                   auto-initialize = true
                 }
               }

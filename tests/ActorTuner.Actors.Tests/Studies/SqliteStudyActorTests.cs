@@ -29,7 +29,7 @@ public sealed class SqliteStudyActorTests : StudyActorContract
             var space = Core.Spaces.SearchSpace.Create(new Core.Spaces.FloatParameter("x", 0, 1));
             using (var first = ActorSystem.Create("first", Config(path)))
             {
-                var study = first.ActorOf(StudyActor.Props("restart", s => new RandomSampler(s.Settings!.Seed)));
+                var study = first.ActorOf(StudyActor.Props("restart", s => new RandomSampler(s.Settings!.Seed), new ManualTimeProvider(DateTimeOffset.UnixEpoch), TimeSpan.FromSeconds(1)));
                 (await study.Ask<StudyReply>(new CreateStudy(settings, space, "random"), TimeSpan.FromSeconds(10))).ShouldBe(Accepted.Instance);
                 var a = await study.Ask<StudyReply>(new RequestTrial("w", DateTimeOffset.UnixEpoch), TimeSpan.FromSeconds(10));
                 var assigned = a.ShouldBeOfType<TrialAssigned>();
@@ -58,7 +58,7 @@ public sealed class SqliteStudyActorTests : StudyActorContract
             }
 
             using var second = ActorSystem.Create("second", Config(path));
-            var recovered = second.ActorOf(StudyActor.Props("restart", s => new RandomSampler(s.Settings!.Seed)));
+            var recovered = second.ActorOf(StudyActor.Props("restart", s => new RandomSampler(s.Settings!.Seed), new ManualTimeProvider(DateTimeOffset.UnixEpoch), TimeSpan.FromSeconds(1)));
             var after = (await recovered.Ask<GetStudyResult>(GetStudy.Instance, TimeSpan.FromSeconds(10))).State;
             after.Trials.ShouldBe(before.Trials);
             after.Best!.Value.ShouldBe(0.25);
