@@ -76,6 +76,7 @@ public sealed class GaussianProcessSampler : ISampler
             var completed = Usable(context);
             var initial = InitialTrials(space);
             Prepared? prepared = null;
+            PointSet? seenPoints = null;
             for (var k = 0; k < count; k++)
             {
                 var trialIndex = context.TrialCount + k;
@@ -87,10 +88,12 @@ public sealed class GaussianProcessSampler : ISampler
                 else
                 {
                     prepared ??= Prepare(context, completed);
-                    pick = BayesianPick(space, prepared, seen, rng);
+                    seenPoints ??= SeenPoints(space, seen);
+                    pick = BayesianPick(space, prepared, seen, seenPoints, rng);
                 }
 
                 seen.Add(pick);
+                seenPoints?.Add(pick);
                 picks.Add(pick);
                 if (prepared is not null)
                 {
@@ -217,19 +220,19 @@ public sealed class GaussianProcessSampler : ISampler
     private static MaternKernel Kernel(SearchSpace space, GpHyperparameters h) =>
         new(space.Kinds, h.LengthScales.AsSpan(), h.OutputScale);
 
-    private Configuration BayesianPick(SearchSpace space, Prepared prepared, HashSet<Configuration> seen, Rng rng)
+    private Configuration BayesianPick(SearchSpace space, Prepared prepared, HashSet<Configuration> seen, PointSet seenPoints, Rng rng)
     {
         double[]? point;
         if (Options.Acquisition == AcquisitionKind.Thompson)
         {
-            point = ThompsonPick(space, prepared, seen, rng);
+            point = ThompsonPick(space, prepared, seenPoints, rng);
         }
         else
         {
             IAcquisitionFunction acquisition = Options.Acquisition == AcquisitionKind.Ucb
                 ? new UpperConfidenceBound(Options.UcbBeta)
                 : new LogExpectedImprovement(Options.Incumbent == IncumbentKind.PosteriorMean ? prepared.BestMean : prepared.Best);
-            point = _optimizer.Maximize(space, prepared.Model, acquisition, prepared.Incumbents, SeenPoints(space, seen), rng);
+            point = _optimizer.Maximize(space, prepared.Model, acquisition, prepared.Incumbents, seenPoints, rng);
         }
 
         if (point is not null)
@@ -244,9 +247,9 @@ public sealed class GaussianProcessSampler : ISampler
         return Unseen.UniformUntried(space, seen, rng) ?? RandomConfiguration(space, rng);
     }
 
-    private double[]? ThompsonPick(SearchSpace space, Prepared prepared, HashSet<Configuration> seen, Rng rng)
+    private double[]? ThompsonPick(SearchSpace space, Prepared prepared, PointSet seenPoints, Rng rng)
     {
-        var points = _optimizer.Candidates(space, prepared.Incumbents, SeenPoints(space, seen), rng, Options.ThompsonCandidates);
+        var points = _optimizer.Candidates(space, prepared.Incumbents, seenPoints, rng, Options.ThompsonCandidates);
         if (points.Count == 0)
         {
             return null;
@@ -280,6 +283,7 @@ public sealed class GaussianProcessSampler : ISampler
         return points[best];
     }
 
+    // Built once per Suggest call, then extended with each pick of a batch.
     private static PointSet SeenPoints(SearchSpace space, HashSet<Configuration> seen)
     {
         var points = new PointSet(space);
