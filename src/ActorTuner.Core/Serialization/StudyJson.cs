@@ -26,6 +26,7 @@ public static class StudyJson
         [typeof(TrialFailed)] = "trial-failed.v1",
         [typeof(TrialRequeued)] = "trial-requeued.v1",
         [typeof(BudgetChanged)] = "budget-changed.v1",
+        [typeof(TrialReleased)] = "trial-released.v1",
     }.ToImmutableDictionary();
 
     /// <summary>The manifests this codec reads and writes.</summary>
@@ -90,6 +91,11 @@ public static class StudyJson
                     w.WriteNumber("attempt", q.Attempt);
                     w.WriteString("reason", q.Reason);
                     break;
+                case TrialReleased q:
+                    w.WriteNumber("number", q.Number);
+                    w.WriteNumber("attempt", q.Attempt);
+                    w.WriteString("reason", q.Reason);
+                    break;
                 case BudgetChanged b:
                     w.WriteNumber("budget", b.Budget);
                     break;
@@ -136,10 +142,136 @@ public static class StudyJson
                 "trial-completed.v1" => new TrialCompleted(r.Int("number"), r.Int("attempt"), r.Double("value")),
                 "trial-failed.v1" => new TrialFailed(r.Int("number"), r.Int("attempt"), r.String("reason")),
                 "trial-requeued.v1" => new TrialRequeued(r.Int("number"), r.Int("attempt"), r.String("reason")),
+                "trial-released.v1" => new TrialReleased(r.Int("number"), r.Int("attempt"), r.String("reason")),
                 "budget-changed.v1" => new BudgetChanged(r.Int("budget")),
                 _ => throw new FormatException($"unknown study event manifest '{manifest}'"),
             };
         }
+    }
+
+    /// <summary>The manifest of a study snapshot (<see cref="WriteState"/>).</summary>
+    public const string StateManifest = "study-state.v1";
+
+    /// <summary>
+    /// The UTF-8 JSON of a whole study state, for snapshots: settings, space, sampler, budget, every trial with
+    /// its attempt, lease, value, error and intermediate values, and the order in which trials finished.
+    /// </summary>
+    public static byte[] WriteState(StudyState state)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        var settings = state.Settings ?? throw new ArgumentException("an empty study has no snapshot", nameof(state));
+        using var stream = new MemoryStream();
+        using (var w = new Utf8JsonWriter(stream))
+        {
+            w.WriteStartObject();
+            w.WriteStartObject("settings");
+            WriteSettings(w, settings);
+            w.WriteEndObject();
+            w.WriteString("sampler", state.Sampler);
+            w.WritePropertyName("space");
+            WriteSpace(w, state.Space!);
+            w.WriteNumber("budget", state.Budget);
+            w.WriteStartArray("trials");
+            foreach (var t in state.Trials)
+            {
+                WriteTrial(w, t);
+            }
+
+            w.WriteEndArray();
+            w.WriteStartArray("finish_order");
+            foreach (var n in state.FinishOrder)
+            {
+                w.WriteNumberValue(n);
+            }
+
+            w.WriteEndArray();
+            w.WriteEndObject();
+        }
+
+        return stream.ToArray();
+    }
+
+    /// <summary>Reads a state written by <see cref="WriteState"/>.</summary>
+    /// <exception cref="FormatException">Malformed payload; the message names the field.</exception>
+    public static StudyState ReadState(ReadOnlySpan<byte> json)
+    {
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(json.ToArray());
+        }
+        catch (JsonException e)
+        {
+            throw new FormatException($"{StateManifest}: the payload is not JSON ({e.Message})", e);
+        }
+
+        using (document)
+        {
+            var r = new Reader(StateManifest, document.RootElement);
+            var trials = r.Child("trials").Items().Select(ReadTrial).ToImmutableList();
+            var order = r.Child("finish_order").Items().Select(i => i.Element.TryGetInt32(out var n) ? n : throw i.Error("", "expected a trial number")).ToImmutableList();
+            return new StudyState(ReadSettings(r.Child("settings")), ReadSpace(r.Child("space")), r.String("sampler"), r.Int("budget"), trials, order);
+        }
+    }
+
+    private static void WriteTrial(Utf8JsonWriter w, StudyTrial t)
+    {
+        w.WriteStartObject();
+        w.WriteNumber("number", t.Number);
+        w.WritePropertyName("params");
+        WriteConfiguration(w, t.Configuration);
+        w.WriteString("state", t.State.ToString());
+        w.WriteNumber("attempt", t.Attempt);
+        w.WriteNumber("released", t.Released);
+        if (t.Worker is { } worker)
+        {
+            w.WriteString("worker", worker);
+        }
+
+        if (t.LeaseDeadline is { } deadline)
+        {
+            w.WriteString("deadline", deadline);
+        }
+
+        if (t.Value is { } value)
+        {
+            WriteDouble(w, "value", value);
+        }
+
+        if (t.Error is { } error)
+        {
+            w.WriteString("error", error);
+        }
+
+        w.WriteStartArray("intermediate");
+        foreach (var i in t.Intermediate)
+        {
+            w.WriteStartObject();
+            w.WriteNumber("step", i.Step);
+            WriteDouble(w, "value", i.Value);
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+        w.WriteEndObject();
+    }
+
+    private static StudyTrial ReadTrial(Reader r)
+    {
+        var state = Enum.TryParse<TrialState>(r.String("state"), out var s) && Enum.IsDefined(s)
+            ? s
+            : throw r.Error("state", "expected Queued, Running, Complete, Failed or Pruned");
+        return new StudyTrial(
+            r.Int("number"),
+            ReadConfiguration(r.Child("params")),
+            state,
+            r.Int("attempt"),
+            r.Has("worker") ? r.String("worker") : null,
+            r.Has("deadline") ? r.Time("deadline") : null,
+            r.Has("value") ? r.Double("value") : null,
+            r.Has("error") ? r.String("error") : null,
+            [.. r.Child("intermediate").Items().Select(i => new IntermediateValue(i.Int("step"), i.Double("value")))],
+            r.Int("released"));
     }
 
     /// <summary>Writes a configuration as <c>{"name": {"real": 0.1}, ...}</c>.</summary>

@@ -39,6 +39,7 @@ public static class StudyDecisions
             CompleteTrial c => WithCurrent(state, c.Number, c.Attempt, t =>
                 new Decision([new TrialCompleted(t.Number, t.Attempt, c.Value)], Accepted.Instance)),
             FailTrial f => WithCurrent(state, f.Number, f.Attempt, t => new Decision([Lose(state, t, f.Reason, f.Retry)], Accepted.Instance)),
+            ReleaseTrial r => WithCurrent(state, r.Number, r.Attempt, t => new Decision([new TrialReleased(t.Number, t.Attempt, r.Reason)], Accepted.Instance)),
             ExpireLeases e => Many(state.Trials
                 .Where(t => t.State == TrialState.Running && t.LeaseDeadline < e.Now)
                 .Select(t => Lose(state, t, $"lease expired at {t.LeaseDeadline:O} (worker {t.Worker})", retry: true))),
@@ -145,9 +146,9 @@ public static class StudyDecisions
     }
 
     private static StudyEvent Lose(StudyState state, StudyTrial t, string reason, bool retry) =>
-        retry && t.Attempt < state.Settings!.MaxAttempts
+        retry && t.FailedAttempts < state.Settings!.MaxAttempts
             ? new TrialRequeued(t.Number, t.Attempt, reason)
-            : new TrialFailed(t.Number, t.Attempt, retry ? $"{reason}; gave up after {t.Attempt} attempts" : reason);
+            : new TrialFailed(t.Number, t.Attempt, retry ? $"{reason}; gave up after {t.FailedAttempts} attempts" : reason);
 
     private static Decision Many(IEnumerable<StudyEvent> events) => new([.. events], Accepted.Instance);
 }

@@ -34,3 +34,10 @@ public sealed record TrialRequeued(int Number, int Attempt, string Reason) : Stu
 
 /// <summary>The budget of finished trials changed.</summary>
 public sealed record BudgetChanged(int Budget) : StudyEvent;
+
+/// <summary>
+/// Attempt <paramref name="Attempt"/> of trial <paramref name="Number"/> was handed back before it finished
+/// (the run was stopped, the worker had no free slot) and waits to run again. Unlike
+/// <see cref="TrialRequeued"/> it does not count against the retry limit.
+/// </summary>
+public sealed record TrialReleased(int Number, int Attempt, string Reason) : StudyEvent;

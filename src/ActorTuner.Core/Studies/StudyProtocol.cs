@@ -30,6 +30,12 @@ public sealed record CompleteTrial(int Number, int Attempt, double Value) : Stud
 /// </summary>
 public sealed record FailTrial(int Number, int Attempt, string Reason, bool Retry) : StudyCommand;
 
+/// <summary>
+/// Hands attempt <paramref name="Attempt"/> of trial <paramref name="Number"/> back unfinished (the run is
+/// stopping, or the worker got a trial it has no slot for): queued again without counting as a failed attempt.
+/// </summary>
+public sealed record ReleaseTrial(int Number, int Attempt, string Reason) : StudyCommand;
+
 /// <summary>Requeue (or fail, past the attempt limit) every running attempt whose lease ended before <paramref name="Now"/>.</summary>
 public sealed record ExpireLeases(DateTimeOffset Now) : StudyCommand;
 

@@ -16,8 +16,12 @@ public sealed record StudyTrial(
     DateTimeOffset? LeaseDeadline,
     double? Value,
     string? Error,
-    ImmutableList<IntermediateValue> Intermediate)
+    ImmutableList<IntermediateValue> Intermediate,
+    int Released = 0)
 {
+    /// <summary>Attempts that ended by failing or being lost (released attempts, handed back unfinished, do not count).</summary>
+    public int FailedAttempts => Attempt - Released;
+
     /// <summary>True for complete, failed and pruned trials.</summary>
     public bool IsFinished => State is TrialState.Complete or TrialState.Failed or TrialState.Pruned;
 
@@ -32,6 +36,7 @@ public sealed record StudyTrial(
         && LeaseDeadline == other.LeaseDeadline
         && Nullable.Equals(Value, other.Value)
         && Error == other.Error
+        && Released == other.Released
         && Intermediate.SequenceEqual(other.Intermediate);
 
     /// <inheritdoc />

@@ -33,6 +33,7 @@ public sealed class StudyJsonTests
         new TrialCompleted(1, 2, double.PositiveInfinity),
         new TrialFailed(2, 1, "exit code 1\nTraceback (most recent call last): \"quoted\""),
         new TrialRequeued(3, 2, "lease expired"),
+        new TrialReleased(3, 3, "the run was stopped"),
         new BudgetChanged(80),
     };
 
@@ -70,7 +71,7 @@ public sealed class StudyJsonTests
     {
         StudyJson.Manifest(new BudgetChanged(1)).ShouldBe("budget-changed.v1");
         StudyJson.KnownManifests.ShouldAllBe(m => !m.Contains('.', StringComparison.Ordinal) || m.EndsWith(".v1", StringComparison.Ordinal));
-        StudyJson.KnownManifests.Count().ShouldBe(9);
+        StudyJson.KnownManifests.Count().ShouldBe(10);
     }
 
     [Fact]
@@ -125,5 +126,45 @@ public sealed class StudyJsonTests
         replayed.Trials.ShouldBe(state.Trials);
         replayed.Budget.ShouldBe(state.Budget);
         replayed.Best!.Value.ShouldBe(0.97);
+    }
+
+    [Fact]
+    public void A_snapshot_of_the_state_reads_back_to_the_same_study()
+    {
+        var state = StudyState.Empty;
+        void Do(StudyCommand c) => state = state.ApplyAll(StudyDecisions.Decide(state, c).Events);
+
+        Do(new CreateStudy(Settings, Space, "gp:acq=ucb"));
+        Do(new AddSuggestion(Config));
+        Do(new AddSuggestion(new Configuration([new("lr", 0.02), new("dropout", 0.1), new("width", 32L), new("layers", 3L), new("optimizer", "adam"), new("batch", 16)])));
+        Do(new RequestTrial("w1", T0));
+        Do(new ReportIntermediate(0, 1, 1, 0.5));
+        Do(new ReleaseTrial(0, 1, "stopped"));
+        Do(new RequestTrial("w2", T0));
+        Do(new ReportIntermediate(0, 2, 4, double.PositiveInfinity));
+        Do(new RequestTrial("w3", T0));
+        Do(new FailTrial(1, 1, "exit code 2", Retry: false));
+        Do(new ChangeBudget(9));
+
+        var back = StudyJson.ReadState(StudyJson.WriteState(state));
+        back.Settings.ShouldBe(state.Settings);
+        back.Space!.Parameters.ShouldBe(state.Space!.Parameters);
+        back.Sampler.ShouldBe("gp:acq=ucb");
+        back.Budget.ShouldBe(9);
+        back.Trials.ShouldBe(state.Trials);
+        back.FinishOrder.ShouldBe(state.FinishOrder);
+        back.Trials[0].Released.ShouldBe(1);
+        back.Trials[0].Worker.ShouldBe("w2");
+
+        // The restored state goes on exactly like the original.
+        var next = new CompleteTrial(0, 2, 0.3);
+        back.ApplyAll(StudyDecisions.Decide(back, next).Events).Trials.ShouldBe(state.ApplyAll(StudyDecisions.Decide(state, next).Events).Trials);
+    }
+
+    [Fact]
+    public void A_malformed_snapshot_names_the_field()
+    {
+        Should.Throw<FormatException>(() => StudyJson.ReadState(Encoding.UTF8.GetBytes("{\"settings\": {}}")))
+            .Message.ShouldContain("study-state.v1");
     }
 }

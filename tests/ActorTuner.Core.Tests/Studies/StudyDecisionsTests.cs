@@ -220,4 +220,43 @@ public sealed class StudyDecisionsTests
         context.Pending.Select(c => c["lr"].AsDouble()).ShouldBe([0.03]);
         state.Best!.Number.ShouldBe(0);
     }
+
+    [Fact]
+    public void A_released_attempt_is_queued_again_without_counting_against_the_retry_limit()
+    {
+        var (state, a1) = SuggestAndDispatch(Created(), 0.01);
+        state = Run(state, new ReportIntermediate(0, a1.Attempt, 1, 0.7)).State;
+        var attempt = a1.Attempt;
+        for (var i = 0; i < 6; i++)
+        {
+            (state, var reply) = Run(state, new ReleaseTrial(0, attempt, "the run was stopped"));
+            reply.ShouldBe(Accepted.Instance);
+            state.Trials[0].State.ShouldBe(TrialState.Queued);
+            state.Trials[0].Intermediate.ShouldBeEmpty();
+            var assigned = Run(state, new RequestTrial("w1", T0));
+            state = assigned.State;
+            attempt = assigned.Reply.ShouldBeOfType<TrialAssigned>().Attempt;
+        }
+
+        state = Run(state, new ReleaseTrial(0, attempt, "the run was stopped")).State;
+
+        // MaxAttempts is 2: after six released attempts a lost one is still retried once.
+        state = Run(state, new RequestTrial("w1", T0)).State;
+        state = Run(state, new WorkerLost("w1")).State;
+        state.Trials[0].State.ShouldBe(TrialState.Queued);
+        state = Run(state, new RequestTrial("w1", T0)).State;
+        state = Run(state, new WorkerLost("w1")).State;
+        state.Trials[0].State.ShouldBe(TrialState.Failed);
+        state.Trials[0].Error!.ShouldContain("gave up after 2 attempts");
+    }
+
+    [Fact]
+    public void Releasing_a_stale_attempt_changes_nothing()
+    {
+        var (state, a1) = SuggestAndDispatch(Created(), 0.01);
+        state = Run(state, new CompleteTrial(0, a1.Attempt, 0.4)).State;
+        var decision = StudyDecisions.Decide(state, new ReleaseTrial(0, a1.Attempt, "stopped"));
+        decision.Events.ShouldBeEmpty();
+        decision.Reply.ShouldBeOfType<Stale>();
+    }
 }
