@@ -11,6 +11,7 @@ public static class ActorTunerConfig
           serializers.actortuner = "ActorTuner.Actors.Serialization.ActorTunerSerializer, ActorTuner.Actors"
           serialization-bindings {
             "ActorTuner.Core.Studies.StudyEvent, ActorTuner.Core" = actortuner
+            "ActorTuner.Core.Studies.StudyState, ActorTuner.Core" = actortuner
           }
           serialization-identifiers {
             "ActorTuner.Actors.Serialization.ActorTunerSerializer, ActorTuner.Actors" = 4811
@@ -47,6 +48,10 @@ public static class ActorTunerConfig
                   provider-name = "{{provider}}"
                   auto-initialize = true
                 }
+              }
+              query.journal.sql {
+                connection-string = "{{connection}}"
+                provider-name = "{{provider}}"
               }
               snapshot-store {
                 plugin = "akka.persistence.snapshot-store.sql"

@@ -25,21 +25,27 @@ public sealed class ActorTunerSerializer : SerializerWithStringManifest
     public override int Identifier => Id;
 
     /// <inheritdoc />
-    public override string Manifest(object o) => o is StudyEvent e
-        ? StudyJson.Manifest(e)
-        : throw new ArgumentException($"ActorTunerSerializer does not handle {o?.GetType().Name}", nameof(o));
+    public override string Manifest(object o) => o switch
+    {
+        StudyEvent e => StudyJson.Manifest(e),
+        StudyState => StudyJson.StateManifest,
+        _ => throw new ArgumentException($"ActorTunerSerializer does not handle {o?.GetType().Name}", nameof(o)),
+    };
 
     /// <inheritdoc />
-    public override byte[] ToBinary(object obj) => obj is StudyEvent e
-        ? StudyJson.Write(e)
-        : throw new ArgumentException($"ActorTunerSerializer does not handle {obj?.GetType().Name}", nameof(obj));
+    public override byte[] ToBinary(object obj) => obj switch
+    {
+        StudyEvent e => StudyJson.Write(e),
+        StudyState s => StudyJson.WriteState(s),
+        _ => throw new ArgumentException($"ActorTunerSerializer does not handle {obj?.GetType().Name}", nameof(obj)),
+    };
 
     /// <inheritdoc />
     public override object FromBinary(byte[] bytes, string manifest)
     {
         try
         {
-            return StudyJson.Read(manifest, bytes);
+            return manifest == StudyJson.StateManifest ? StudyJson.ReadState(bytes) : StudyJson.Read(manifest, bytes);
         }
         catch (FormatException e)
         {

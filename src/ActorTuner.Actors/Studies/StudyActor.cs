@@ -19,6 +19,7 @@ public sealed class StudyActor : ReceivePersistentActor, IWithTimers
     private readonly Func<StudyState, ISampler> _samplerFor;
     private readonly TimeProvider _time;
     private readonly TimeSpan _leaseCheck;
+    private readonly int _snapshotEvery;
     private readonly List<(RequestTrial Request, IActorRef Sender)> _waiting = [];
     private readonly ILoggingAdapter _log = Context.GetLogger();
     private StudyState _state = StudyState.Empty;
@@ -27,15 +28,24 @@ public sealed class StudyActor : ReceivePersistentActor, IWithTimers
 
     /// <summary>
     /// Creates the actor; <paramref name="samplerFor"/> builds the sampler once the study exists, leases are
-    /// checked against <paramref name="time"/> every <paramref name="leaseCheck"/>.
+    /// checked against <paramref name="time"/> every <paramref name="leaseCheck"/>, and the state is
+    /// snapshotted every <paramref name="snapshotEvery"/> events (0: never), so recovery replays at most that
+    /// many events.
     /// </summary>
-    public StudyActor(string name, Func<StudyState, ISampler> samplerFor, TimeProvider time, TimeSpan leaseCheck)
+    public StudyActor(string name, Func<StudyState, ISampler> samplerFor, TimeProvider time, TimeSpan leaseCheck, int snapshotEvery)
     {
-        PersistenceId = $"study-{name}";
+        ArgumentOutOfRangeException.ThrowIfNegative(snapshotEvery);
+        PersistenceId = PersistenceIdOf(name);
         _samplerFor = samplerFor;
         _time = time;
         _leaseCheck = leaseCheck;
+        _snapshotEvery = snapshotEvery;
+        Recover<SnapshotOffer>(offer => _state = (StudyState)offer.Snapshot);
         Recover<StudyEvent>(e => _state = _state.Apply(e));
+        Command<SaveSnapshotSuccess>(s => DeleteSnapshots(new SnapshotSelectionCriteria(s.Metadata.SequenceNr - 1)));
+        Command<SaveSnapshotFailure>(f => _log.Warning("study {0}: snapshot at {1} not saved: {2}", PersistenceId, f.Metadata.SequenceNr, f.Cause.Message));
+        Command<DeleteSnapshotsSuccess>(_ => { });
+        Command<DeleteSnapshotsFailure>(f => _log.Warning("study {0}: old snapshots not deleted: {1}", PersistenceId, f.Cause.Message));
         Command<GetStudy>(_ => Sender.Tell(new GetStudyResult(_state, _suggesting)));
         Command<RequestTrial>(Handle);
         Command<SuggestionReady>(Handle);
@@ -52,13 +62,27 @@ public sealed class StudyActor : ReceivePersistentActor, IWithTimers
     /// <inheritdoc />
     public ITimerScheduler Timers { get; set; } = null!;
 
-    /// <summary>Props for the study called <paramref name="name"/>, on the system clock, leases checked every 5 s.</summary>
+    /// <summary>The persistence id of the study called <paramref name="name"/>: <c>study-{name}</c>.</summary>
+    public static string PersistenceIdOf(string name) => $"study-{name}";
+
+    /// <summary>Props for the study called <paramref name="name"/>, on the system clock, leases checked every 5 s, a snapshot every 500 events.</summary>
     public static Props Props(string name, Func<StudyState, ISampler> samplerFor) =>
         Props(name, samplerFor, TimeProvider.System, TimeSpan.FromSeconds(5));
 
-    /// <summary>Props with an injected clock and lease-check interval.</summary>
-    public static Props Props(string name, Func<StudyState, ISampler> samplerFor, TimeProvider time, TimeSpan leaseCheck) =>
-        Akka.Actor.Props.Create(() => new StudyActor(name, samplerFor, time, leaseCheck));
+    /// <summary>Props with an injected clock, lease-check interval and snapshot interval.</summary>
+    public static Props Props(string name, Func<StudyState, ISampler> samplerFor, TimeProvider time, TimeSpan leaseCheck, int snapshotEvery = 500) =>
+        Akka.Actor.Props.Create(() => new StudyActor(name, samplerFor, time, leaseCheck, snapshotEvery));
+
+    /// <summary>
+    /// Props for the study under a backoff supervisor: when the journal fails (the database is gone) the study
+    /// stops, as Akka.Persistence stops an actor whose persist failed, and is started again after
+    /// <paramref name="minBackoff"/>, doubling up to <paramref name="maxBackoff"/>; it recovers from the journal
+    /// each time. Messages sent to the supervisor go to the study while it runs (and to dead letters while it
+    /// backs off: workers ask again).
+    /// </summary>
+    public static Props Supervised(Props study, TimeSpan minBackoff, TimeSpan maxBackoff) =>
+        Akka.Pattern.BackoffSupervisor.Props(Akka.Pattern.Backoff.OnStop(study, "study", minBackoff, maxBackoff, randomFactor: 0.2, maxNrOfRetries: -1)
+            .WithAutoReset(maxBackoff));
 
     /// <inheritdoc />
     protected override void PreStart()
@@ -67,7 +91,25 @@ public sealed class StudyActor : ReceivePersistentActor, IWithTimers
         base.PreStart();
     }
 
+    /// <inheritdoc />
+    protected override void OnPersistFailure(Exception cause, object @event, long sequenceNr)
+    {
+        // Nothing that depended on this write (a dispatch, an acknowledgement) has been sent: replies wait for
+        // the journal. The actor stops; a backoff supervisor starts it again and it recovers.
+        _log.Error(cause, "study {0}: the journal refused event {1} at {2}; stopping, to recover from the journal", PersistenceId, @event.GetType().Name, sequenceNr);
+        base.OnPersistFailure(cause, @event, sequenceNr);
+    }
+
     private void Handle(RequestTrial request) => Handle(request, Sender);
+
+    private void Fold(StudyEvent e)
+    {
+        _state = _state.Apply(e);
+        if (_snapshotEvery > 0 && LastSequenceNr % _snapshotEvery == 0)
+        {
+            SaveSnapshot(_state);
+        }
+    }
 
     private void Handle(SuggestionReady ready)
     {
@@ -80,7 +122,7 @@ public sealed class StudyActor : ReceivePersistentActor, IWithTimers
 
         // Parked requests are served by a message to self once the suggestion is journalled, so no persist
         // is ever started from inside another persist's handler.
-        PersistAll(decision.Events, e => _state = _state.Apply(e));
+        PersistAll(decision.Events, Fold);
         DeferAsync(ready, _ => Self.Tell(ServeWaiting.Instance));
     }
 
@@ -145,7 +187,7 @@ public sealed class StudyActor : ReceivePersistentActor, IWithTimers
         }
 
         // No reply (a dispatched trial, say) leaves before its events are in the journal.
-        PersistAll(decision.Events, e => _state = _state.Apply(e));
+        PersistAll(decision.Events, Fold);
         DeferAsync(decision.Reply, reply => sender.Tell(reply));
     }
 }

@@ -23,6 +23,11 @@ public sealed record StudySettings(
             throw new ArgumentException("study name: must not be empty");
         }
 
+        if (Name.Length > 100 || !Name.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.'))
+        {
+            throw new ArgumentException($"study name '{Name}': use at most 100 letters, digits, '-', '_' or '.' (it names the study in the journal, in actor paths and in exported files)");
+        }
+
         if (Budget < 1)
         {
             throw new ArgumentException($"study '{Name}': trials (the budget) must be at least 1, got {Budget}");

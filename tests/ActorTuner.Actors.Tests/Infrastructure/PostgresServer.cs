@@ -31,9 +31,16 @@ public sealed class PostgresServer : IDisposable
 
         Port = FreePort();
         Run(Path.Combine(_bin, "initdb"), ["-D", _dataDir, "-U", "postgres", "--auth=trust", "--no-sync", "-E", "UTF8"]);
+        Start();
+    }
+
+    /// <summary>Starts the server (again) on the same port and data.</summary>
+    public void Start() =>
         Run(Path.Combine(_bin, "pg_ctl"), ["-D", _dataDir, "-w", "-t", "60", "-l", Path.Combine(_dataDir, "server.log"),
             "-o", $"-p {Port} -k {_dataDir} -c listen_addresses=127.0.0.1 -c fsync=off", "start"]);
-    }
+
+    /// <summary>Stops the server at once, dropping its connections, as a crashed database would.</summary>
+    public void Stop() => Run(Path.Combine(_bin, "pg_ctl"), ["-D", _dataDir, "-m", "immediate", "-w", "stop"]);
 
     /// <summary>The loopback port the server listens on.</summary>
     public int Port { get; }
