@@ -67,4 +67,16 @@ public static class CommandObjective
             }
         }
     }
+
+    /// <summary>Checks <paramref name="spec"/> for a runner of <paramref name="mode"/>.</summary>
+    internal static void ValidateFor(CommandObjectiveSpec spec, CommandMode mode)
+    {
+        Validate(spec);
+        if (spec.Mode != mode)
+        {
+            throw new ArgumentException(
+                $"a {mode} runner needs a spec in mode {mode}, not {spec.Mode}; CommandObjective.CreateRunner picks the runner for the mode",
+                nameof(spec));
+        }
+    }
 }

@@ -39,14 +39,7 @@ public sealed partial class OneShotCommandRunner : IObjectiveRunner
     /// <exception cref="ArgumentException">The spec is not valid (see <see cref="CommandObjective.Validate"/>) or not one-shot.</exception>
     public OneShotCommandRunner(CommandObjectiveSpec spec)
     {
-        CommandObjective.Validate(spec);
-        if (spec.Mode != CommandMode.OneShot)
-        {
-            throw new ArgumentException(
-                $"a one-shot runner needs a spec in mode {CommandMode.OneShot}, not {spec.Mode}; use CommandObjective.CreateRunner",
-                nameof(spec));
-        }
-
+        CommandObjective.ValidateFor(spec, CommandMode.OneShot);
         _spec = spec;
     }
 

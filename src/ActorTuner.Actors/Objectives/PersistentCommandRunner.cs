@@ -21,10 +21,12 @@ namespace ActorTuner.Actors.Objectives;
 /// </para>
 /// <para>
 /// When the process exits during a trial, the trial fails with the exit code (or signal) and the tail of
-/// stderr, and the next trial starts a new process. When a trial runs past the timeout, the process tree is
-/// killed, the trial fails, and the next trial starts a new process. When the token fires, the tree is killed
-/// and <see cref="OperationCanceledException"/> is thrown. Disposing closes stdin, so that a script reading its
-/// input to the end exits, and kills the tree if it has not exited two seconds later.
+/// stderr, and the next trial starts a new process; only a process that exits with code 0 before a word about
+/// the trial is taken to have ended between trials, and the trial is sent once to a new process. When a trial
+/// runs past the timeout, the process tree is killed, the trial fails, and the next trial starts a new
+/// process. When the token fires, the tree is killed and <see cref="OperationCanceledException"/> is thrown.
+/// Disposing closes stdin, so that a script reading its input to the end exits, and kills the tree if it has
+/// not exited two seconds later.
 /// </para>
 /// </remarks>
 public sealed class PersistentCommandRunner : IObjectiveRunner
@@ -36,6 +38,7 @@ public sealed class PersistentCommandRunner : IObjectiveRunner
     private ObjectiveProcess? _process;
     private OutputTail _stdoutTail = NewStdoutTail();
     private int _running;
+    private bool _heard;
     private bool _disposed;
 
     /// <summary>
@@ -45,14 +48,7 @@ public sealed class PersistentCommandRunner : IObjectiveRunner
     /// <exception cref="ArgumentException">The spec is not valid (see <see cref="CommandObjective.Validate"/>) or not persistent.</exception>
     public PersistentCommandRunner(CommandObjectiveSpec spec, int? slot = null)
     {
-        CommandObjective.Validate(spec);
-        if (spec.Mode != CommandMode.Persistent)
-        {
-            throw new ArgumentException(
-                $"a persistent runner needs a spec in mode {CommandMode.Persistent}, not {spec.Mode}; use CommandObjective.CreateRunner",
-                nameof(spec));
-        }
-
+        CommandObjective.ValidateFor(spec, CommandMode.Persistent);
         _spec = spec;
         _slot = slot;
     }
@@ -74,7 +70,9 @@ public sealed class PersistentCommandRunner : IObjectiveRunner
 
         try
         {
-            return await RunOneAsync(trial, cancellation).ConfigureAwait(false);
+            // A process that ended cleanly between trials may only be seen to have ended once this one is sent.
+            return await ExchangeAsync(trial, mayRestart: true, cancellation).ConfigureAwait(false)
+                ?? (await ExchangeAsync(trial, mayRestart: false, cancellation).ConfigureAwait(false))!;
         }
         finally
         {
@@ -117,7 +115,12 @@ public sealed class PersistentCommandRunner : IObjectiveRunner
         return buffer.WrittenSpan.ToArray();
     }
 
-    private async Task<TrialOutcome> RunOneAsync(Trial trial, CancellationToken cancellation)
+    /// <summary>
+    /// Sends <paramref name="trial"/> and reads until its answer. Null (only when <paramref name="mayRestart"/>)
+    /// when the process exited with code 0 without a word about the trial: it had ended before the trial and
+    /// the trial may be sent to a new one.
+    /// </summary>
+    private async Task<TrialOutcome?> ExchangeAsync(Trial trial, bool mayRestart, CancellationToken cancellation)
     {
         if (_process is { HasExited: true })
         {
@@ -137,6 +140,7 @@ public sealed class PersistentCommandRunner : IObjectiveRunner
         }
 
         var process = _process;
+        _heard = false;
         using var timeout = new CancellationTokenSource(_spec.Timeout);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellation, timeout.Token);
         try
@@ -150,12 +154,12 @@ public sealed class PersistentCommandRunner : IObjectiveRunner
                 }
             }
 
-            return await EndedAsync(process, trial).ConfigureAwait(false);
+            return await EndedAsync(process, trial, mayRestart).ConfigureAwait(false);
         }
         catch (IOException)
         {
             // Stdin broke: the process is gone.
-            return await EndedAsync(process, trial).ConfigureAwait(false);
+            return await EndedAsync(process, trial, mayRestart).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (linked.IsCancellationRequested)
         {
@@ -169,7 +173,7 @@ public sealed class PersistentCommandRunner : IObjectiveRunner
         }
         finally
         {
-            if (!ReferenceEquals(_process, process) || process.HasExited || linked.IsCancellationRequested)
+            if (ReferenceEquals(_process, process) && (process.HasExited || linked.IsCancellationRequested))
             {
                 Discard();
             }
@@ -197,6 +201,7 @@ public sealed class PersistentCommandRunner : IObjectiveRunner
             return null;
         }
 
+        _heard = true;
         if (answer.TryGetProperty("error", out var error))
         {
             var message = error.ValueKind == JsonValueKind.String ? error.GetString() : error.GetRawText();
@@ -224,9 +229,15 @@ public sealed class PersistentCommandRunner : IObjectiveRunner
         return null;
     }
 
-    private async Task<TrialOutcome> EndedAsync(ObjectiveProcess process, Trial trial)
+    private async Task<TrialOutcome?> EndedAsync(ObjectiveProcess process, Trial trial, bool mayRestart)
     {
         var exited = await process.WaitForExitAsync(ExitGrace).ConfigureAwait(false);
+        if (exited && mayRestart && !_heard && process.ExitCode == 0)
+        {
+            Discard();
+            return null;
+        }
+
         await process.DrainErrorsAsync(DrainLimit).ConfigureAwait(false);
         var how = exited ? process.DescribeExit() : "closed its stdout without exiting and was killed";
         var reason = $"the persistent objective '{process.Program}' (pid {process.Id}) {how} during trial {trial.Number}; " +

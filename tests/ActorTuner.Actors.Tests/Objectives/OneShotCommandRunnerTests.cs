@@ -99,7 +99,7 @@ public sealed class OneShotCommandRunnerTests : IDisposable
     {
         await using var runner = new OneShotCommandRunner(_scripts.Spec("echo.py", Echo, arguments: ["accuracy: 0.9"]));
 
-        var reason = (await runner.RunAsync(PythonScripts.Trial(0), CancellationToken.None)).ShouldBeOfType<FailedOutcome>().Reason;
+        var reason = await FailureAsync(runner);
 
         reason.ShouldContain("\"accuracy: 0.9\"");
         reason.ShouldContain("a number such as 0.123, or a JSON object {\"value\": 0.123}");
@@ -110,7 +110,7 @@ public sealed class OneShotCommandRunnerTests : IDisposable
     {
         await using var runner = new OneShotCommandRunner(_scripts.Spec("quiet.py", "import sys\nsys.stderr.write('nothing to say\\n')\n"));
 
-        var reason = (await runner.RunAsync(PythonScripts.Trial(0), CancellationToken.None)).ShouldBeOfType<FailedOutcome>().Reason;
+        var reason = await FailureAsync(runner);
 
         reason.ShouldContain("printed nothing on stdout");
         reason.ShouldContain("nothing to say");
@@ -157,7 +157,7 @@ public sealed class OneShotCommandRunnerTests : IDisposable
             """);
         await using var runner = new OneShotCommandRunner(spec);
 
-        var reason = (await runner.RunAsync(PythonScripts.Trial(0), CancellationToken.None)).ShouldBeOfType<FailedOutcome>().Reason;
+        var reason = await FailureAsync(runner);
 
         reason.ShouldContain("exited with code 3");
         reason.ShouldContain("err 29");
@@ -175,7 +175,7 @@ public sealed class OneShotCommandRunnerTests : IDisposable
             os.kill(os.getpid(), 9)
             """));
 
-        var reason = (await runner.RunAsync(PythonScripts.Trial(0), CancellationToken.None)).ShouldBeOfType<FailedOutcome>().Reason;
+        var reason = await FailureAsync(runner);
 
         reason.ShouldContain("killed by signal 9 (SIGKILL)");
         reason.ShouldContain("going down");
@@ -234,7 +234,7 @@ public sealed class OneShotCommandRunnerTests : IDisposable
             _scripts.Folder, ImmutableDictionary<string, string>.Empty);
         await using var runner = new OneShotCommandRunner(spec);
 
-        var reason = (await runner.RunAsync(PythonScripts.Trial(0), CancellationToken.None)).ShouldBeOfType<FailedOutcome>().Reason;
+        var reason = await FailureAsync(runner);
 
         reason.ShouldContain("'actortuner-no-such-program'");
         reason.ShouldContain(_scripts.Folder);
@@ -247,7 +247,7 @@ public sealed class OneShotCommandRunnerTests : IDisposable
         var spec = _scripts.Spec("echo.py", Echo, arguments: ["1"]) with { WorkingDirectory = missing };
         await using var runner = new OneShotCommandRunner(spec);
 
-        var reason = (await runner.RunAsync(PythonScripts.Trial(0), CancellationToken.None)).ShouldBeOfType<FailedOutcome>().Reason;
+        var reason = await FailureAsync(runner);
 
         reason.ShouldContain($"the working directory '{missing}' does not exist");
     }
@@ -298,9 +298,12 @@ public sealed class OneShotCommandRunnerTests : IDisposable
             """);
         await using var runner = new OneShotCommandRunner(spec);
 
-        var reason = (await runner.RunAsync(PythonScripts.Trial(0), CancellationToken.None)).ShouldBeOfType<FailedOutcome>().Reason;
+        var reason = await FailureAsync(runner);
 
         reason.ShouldContain("line 9999 ");
         reason.Length.ShouldBeLessThan(5000);
     }
+
+    private static async Task<string> FailureAsync(OneShotCommandRunner runner) =>
+        (await runner.RunAsync(PythonScripts.Trial(0), CancellationToken.None)).ShouldBeOfType<FailedOutcome>().Reason;
 }
