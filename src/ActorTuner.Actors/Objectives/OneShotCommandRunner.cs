@@ -91,6 +91,11 @@ public sealed partial class OneShotCommandRunner : IObjectiveRunner
                 $"'{process.Program}' timed out after {ObjectiveOutput.Describe(_spec.Timeout)} and was killed with its child processes",
                 "stderr"));
         }
+        catch (IOException e)
+        {
+            process.KillTree();
+            return TrialOutcome.Failed(process.Errors.AppendTo($"reading the output of '{process.Program}' failed: {e.Message}", "stderr"));
+        }
 
         await process.DrainErrorsAsync(DrainLimit).ConfigureAwait(false);
         if (process.ExitCode != 0)
