@@ -226,6 +226,11 @@ internal sealed class HoconParser
                 return new HoconArray(items.ToImmutable(), line, column);
             }
 
+            if (Current == '}')
+            {
+                throw new StudyFileException(_file, line, column, path, "'[' is never closed; add ']'");
+            }
+
             items.Add(ParseValue(path));
             SkipSpaces();
             if (!AtEnd && Current == ',')
@@ -278,7 +283,8 @@ internal sealed class HoconParser
             }
             else if (Forbidden.Contains(c, StringComparison.Ordinal))
             {
-                throw Error(path, $"{Show(c)} cannot appear in an unquoted string; put the value in double quotes");
+                var comma = c is '=' or ':' ? ", or end the field before the next key with a comma" : string.Empty;
+                throw Error(path, $"{Show(c)} cannot appear in an unquoted string; put the value in double quotes{comma}");
             }
             else
             {

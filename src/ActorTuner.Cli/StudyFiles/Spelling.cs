@@ -11,7 +11,10 @@ internal static class Spelling
         foreach (var candidate in candidates)
         {
             var distance = Distance(word.ToUpperInvariant(), candidate.ToUpperInvariant());
-            if (distance < bestDistance && distance <= Math.Max(1, candidate.Length / 3))
+
+            // About a third of the letters may differ, but not all of them: a one-letter word is one edit
+            // from every one-letter name, and "y" is no typo of "x".
+            if (distance < bestDistance && distance <= Math.Max(1, candidate.Length / 3) && distance < Math.Max(word.Length, candidate.Length))
             {
                 (best, bestDistance) = (candidate, distance);
             }
