@@ -186,7 +186,7 @@ internal sealed class HoconParser
         }
     }
 
-    private HoconValue ParseValue(string path)
+    private HoconValue ParseValue(string path, bool inList = false)
     {
         if (AtEnd || Current == '\n' || AtComment() || Current is ',' or '}' or ']')
         {
@@ -206,7 +206,7 @@ internal sealed class HoconParser
             return ParseArray(path, line, column);
         }
 
-        return ParseConcatenation(path, line, column);
+        return ParseConcatenation(path, line, column, inList);
     }
 
     private HoconArray ParseArray(string path, int line, int column)
@@ -231,7 +231,7 @@ internal sealed class HoconParser
                 throw new StudyFileException(_file, line, column, path, "'[' is never closed; add ']'");
             }
 
-            items.Add(ParseValue(path));
+            items.Add(ParseValue(path, inList: true));
             SkipSpaces();
             if (!AtEnd && Current == ',')
             {
@@ -245,7 +245,7 @@ internal sealed class HoconParser
     }
 
     // Quoted and unquoted pieces on one line form one string; the spaces between them are kept.
-    private HoconScalar ParseConcatenation(string path, int line, int column)
+    private HoconScalar ParseConcatenation(string path, int line, int column, bool inList)
     {
         var text = new StringBuilder();
         var quoted = false;
@@ -283,7 +283,7 @@ internal sealed class HoconParser
             }
             else if (Forbidden.Contains(c, StringComparison.Ordinal))
             {
-                var comma = c is '=' or ':' ? ", or end the field before the next key with a comma" : string.Empty;
+                var comma = c is '=' or ':' && !inList ? ", or end the field before the next key with a comma" : string.Empty;
                 throw Error(path, $"{Show(c)} cannot appear in an unquoted string; put the value in double quotes{comma}");
             }
             else

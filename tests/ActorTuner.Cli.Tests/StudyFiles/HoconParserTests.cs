@@ -186,7 +186,7 @@ public sealed class HoconParserTests
     [InlineData("a = [1, , 2]", 1, 9, "expected a value")]
     [InlineData("a {\n  b = x = y\n}", 2, 9, "'=' cannot appear in an unquoted string")]
     [InlineData("a = [1 2 {}]", 1, 10, "unexpected '{' after a string")]
-    [InlineData("a = [--C=${C}]", 1, 9, "'=' cannot appear in an unquoted string")]
+    [InlineData("a = [--C=${C}]", 1, 9, "'=' cannot appear in an unquoted string; put the value in double quotes")]
     [InlineData("a = ${b}", 1, 5, "substitutions (${...}) are not supported")]
     [InlineData("a += 1", 1, 3, "'+=' is not supported")]
     [InlineData("a = \"\\q\"", 1, 7, "unknown escape '\\q'")]
@@ -201,6 +201,12 @@ public sealed class HoconParserTests
         (error.Line, error.Column).ShouldBe((line, column));
         error.Problem.ShouldContain(problem);
         error.Message.ShouldStartWith($"t.conf:{line}:{column}: ");
+    }
+
+    [Fact]
+    public void An_equals_sign_in_a_list_item_asks_for_quotes_only()
+    {
+        Fails("a = [--C=1]").Problem.ShouldBe("'=' cannot appear in an unquoted string; put the value in double quotes");
     }
 
     [Fact]
