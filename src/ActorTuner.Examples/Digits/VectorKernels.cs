@@ -1,0 +1,58 @@
+using System.Numerics;
+
+namespace ActorTuner.Examples.Digits;
+
+/// <summary>
+/// The two loops every dense layer reduces to, on contiguous spans with <see cref="Vector{T}"/> lanes:
+/// y += a x (a row of a matrix product accumulated one input at a time) and x . y.
+/// </summary>
+internal static class VectorKernels
+{
+    /// <summary>y += a x, elementwise over x's length.</summary>
+    public static void Axpy<T>(T a, ReadOnlySpan<T> x, Span<T> y)
+        where T : unmanaged, INumber<T>
+    {
+        var n = x.Length;
+        var i = 0;
+        if (Vector.IsHardwareAccelerated && n >= Vector<T>.Count)
+        {
+            var va = new Vector<T>(a);
+            for (; i <= n - Vector<T>.Count; i += Vector<T>.Count)
+            {
+                var vy = new Vector<T>(y[i..]) + (va * new Vector<T>(x[i..]));
+                vy.CopyTo(y[i..]);
+            }
+        }
+
+        for (; i < n; i++)
+        {
+            y[i] += a * x[i];
+        }
+    }
+
+    /// <summary>x . y over x's length.</summary>
+    public static T Dot<T>(ReadOnlySpan<T> x, ReadOnlySpan<T> y)
+        where T : unmanaged, INumber<T>
+    {
+        var n = x.Length;
+        var i = 0;
+        var sum = T.Zero;
+        if (Vector.IsHardwareAccelerated && n >= Vector<T>.Count)
+        {
+            var acc = Vector<T>.Zero;
+            for (; i <= n - Vector<T>.Count; i += Vector<T>.Count)
+            {
+                acc += new Vector<T>(x[i..]) * new Vector<T>(y[i..]);
+            }
+
+            sum = Vector.Sum(acc);
+        }
+
+        for (; i < n; i++)
+        {
+            sum += x[i] * y[i];
+        }
+
+        return sum;
+    }
+}
