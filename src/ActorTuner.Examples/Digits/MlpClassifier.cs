@@ -69,6 +69,7 @@ public sealed class MlpClassifier
         }
 
         var hp = Hyperparameters;
+        _trained = false;
         _network.InitializeHe(new Rng(Seed, InitStream));
         var shuffle = new Rng(Seed, ShuffleStream);
         var dropout = new Rng(Seed, DropoutStream);
