@@ -55,7 +55,7 @@ public class MlpClassifierTests(GoodRunFixture good) : IClassFixture<GoodRunFixt
     }
 
     [Theory]
-    [InlineData(1e-1)]
+    [InlineData(1.0)]
     [InlineData(1e-4)]
     public void A_terrible_learning_rate_gives_a_clearly_worse_loss(double learningRate)
     {
