@@ -281,15 +281,7 @@ internal sealed class MlpNetwork<T>
         for (var i = 0; i < rows; i++)
         {
             var z = logits.AsSpan(i * classes, classes);
-            var best = 0;
-            for (var c = 1; c < classes; c++)
-            {
-                if (z[c] > z[best])
-                {
-                    best = c;
-                }
-            }
-
+            var best = ArgMax(i);
             var rowLoss = LogSumExp(z) - double.CreateTruncating(z[_labels[i]]);
             lossSum += double.IsFinite(rowLoss) ? Math.Min(rowLoss, MaxRowLoss) : MaxRowLoss;
             if (best == _labels[i] && T.IsFinite(z[best]))
