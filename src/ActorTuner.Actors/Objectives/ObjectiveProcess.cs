@@ -13,6 +13,7 @@ namespace ActorTuner.Actors.Objectives;
 /// </summary>
 internal sealed class ObjectiveProcess : IDisposable
 {
+    private const string SetSid = "/usr/bin/setsid";
     private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
     private static readonly string[] SignalNames =
         ["", "SIGHUP", "SIGINT", "SIGQUIT", "SIGILL", "SIGTRAP", "SIGABRT", "SIGBUS", "SIGFPE", "SIGKILL",
@@ -64,7 +65,21 @@ internal sealed class ObjectiveProcess : IDisposable
         var fileName = !Path.IsPathRooted(program) && program.IndexOfAny(['/', Path.DirectorySeparatorChar]) >= 0
             ? Path.GetFullPath(Path.Combine(directory, program))
             : program;
-        var start = new ProcessStartInfo(fileName)
+        var search = environment.Concat(spec.Environment ?? []).FirstOrDefault(kv => kv.Key == "PATH").Value
+            ?? System.Environment.GetEnvironmentVariable("PATH") ?? string.Empty;
+        var resolved = Resolve(fileName, search);
+        if (resolved is null)
+        {
+            failure = $"cannot start '{program}' in '{directory}': no such executable file. The command is never run through a shell: " +
+                "name a program on PATH, an absolute path, or a path relative to the working directory (and make it executable)";
+            return null;
+        }
+
+        // The objective gets a session of its own (setsid, no shell), so the terminal's Ctrl+C reaches only
+        // actortuner, which cancels the trial, kills the objective's tree and hands the trial back; otherwise the
+        // objective would die of the same SIGINT first and its trial be recorded as failed.
+        var isolate = OperatingSystem.IsLinux() && File.Exists(SetSid);
+        var start = new ProcessStartInfo(isolate ? SetSid : resolved)
         {
             UseShellExecute = false,
             CreateNoWindow = true,
@@ -76,6 +91,11 @@ internal sealed class ObjectiveProcess : IDisposable
             StandardOutputEncoding = Utf8,
             StandardErrorEncoding = Utf8,
         };
+        if (isolate)
+        {
+            start.ArgumentList.Add(resolved);
+        }
+
         foreach (var argument in arguments.Skip(1))
         {
             start.ArgumentList.Add(argument);
@@ -107,6 +127,38 @@ internal sealed class ObjectiveProcess : IDisposable
                 "name a program on PATH, an absolute path, or a path relative to the working directory (and make it executable)";
             return null;
         }
+    }
+
+    /// <summary>
+    /// The executable <paramref name="fileName"/> names: itself when it holds a '/', else the first executable
+    /// file of that name in <paramref name="searchPath"/>; null when there is none.
+    /// </summary>
+    private static string? Resolve(string fileName, string searchPath)
+    {
+        if (fileName.Contains('/', StringComparison.Ordinal))
+        {
+            return IsExecutable(fileName) ? fileName : null;
+        }
+
+        return searchPath.Split(':', StringSplitOptions.RemoveEmptyEntries)
+            .Select(dir => Path.Combine(dir, fileName))
+            .FirstOrDefault(IsExecutable);
+    }
+
+    private static bool IsExecutable(string path)
+    {
+        if (!File.Exists(path))
+        {
+            return false;
+        }
+
+        if (OperatingSystem.IsWindows())
+        {
+            return true;
+        }
+
+        const UnixFileMode anyExecute = UnixFileMode.UserExecute | UnixFileMode.GroupExecute | UnixFileMode.OtherExecute;
+        return (File.GetUnixFileMode(path) & anyExecute) != 0;
     }
 
     /// <summary>The next stdout line, or null at the end of stdout.</summary>

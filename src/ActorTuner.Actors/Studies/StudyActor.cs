@@ -114,15 +114,26 @@ public sealed class StudyActor : ReceivePersistentActor, IWithTimers
     private void Handle(SuggestionReady ready)
     {
         _suggesting = false;
-        var decision = StudyDecisions.Decide(_state, new AddSuggestion(ready.Configuration));
-        if (decision.Reply is Rejected rejected)
+
+        // Each suggestion is decided against the state the previous one leaves, so a batch gets consecutive
+        // trial numbers; they are journalled together.
+        var state = _state;
+        var events = new List<StudyEvent>();
+        foreach (var configuration in ready.Configurations)
         {
-            _log.Warning("study {0}: suggestion not queued: {1}", PersistenceId, rejected.Why);
+            var decision = StudyDecisions.Decide(state, new AddSuggestion(configuration));
+            if (decision.Reply is Rejected rejected)
+            {
+                _log.Warning("study {0}: suggestion not queued: {1}", PersistenceId, rejected.Why);
+            }
+
+            events.AddRange(decision.Events);
+            state = state.ApplyAll(decision.Events);
         }
 
-        // Parked requests are served by a message to self once the suggestion is journalled, so no persist
+        // Parked requests are served by a message to self once the suggestions are journalled, so no persist
         // is ever started from inside another persist's handler.
-        PersistAll(decision.Events, Fold);
+        PersistAll(events, Fold);
         DeferAsync(ready, _ => Self.Tell(ServeWaiting.Instance));
     }
 
@@ -140,11 +151,27 @@ public sealed class StudyActor : ReceivePersistentActor, IWithTimers
 
     private void Handle(ServeWaiting _)
     {
-        var waiting = _waiting.ToList();
-        _waiting.Clear();
-        foreach (var (request, sender) in waiting)
+        // One request per message: every decision must see the state the previous one's events left, and
+        // those are folded only when their persist completes.
+        if (_waiting.Count == 0)
         {
-            Handle(request, sender);
+            return;
+        }
+
+        var (request, sender) = _waiting[0];
+        _waiting.RemoveAt(0);
+        var decision = StudyDecisions.Decide(_state, request);
+        if (decision.Reply is NoTrial { NeedsSuggestion: true })
+        {
+            _waiting.Insert(0, (request, sender));
+            StartSuggestion();
+            return;
+        }
+
+        Persist(decision, sender);
+        if (_waiting.Count > 0)
+        {
+            DeferAsync(ServeWaiting.Instance, m => Self.Tell(m));
         }
     }
 
@@ -168,12 +195,21 @@ public sealed class StudyActor : ReceivePersistentActor, IWithTimers
             return;
         }
 
+        // As many suggestions as there are parked requests (a batch, with the pending points as lies), but
+        // never more than the budget still needs.
+        var needed = _state.Budget - _state.Trials.Count;
+        var count = Math.Min(Math.Max(1, _waiting.Count), needed);
+        if (count <= 0)
+        {
+            return;
+        }
+
         _sampler ??= _samplerFor(_state);
         var sampler = _sampler;
         var context = _state.ToSuggestionContext();
         _suggesting = true;
-        Task.Run(() => sampler.Suggest(context, 1)[0])
-            .PipeTo(Self, success: c => new SuggestionReady(c), failure: e => new SuggestionFailed(e));
+        Task.Run(() => sampler.Suggest(context, count))
+            .PipeTo(Self, success: c => new SuggestionReady([.. c]), failure: e => new SuggestionFailed(e));
     }
 
     private void Execute(StudyCommand command, IActorRef sender) => Persist(StudyDecisions.Decide(_state, command), sender);

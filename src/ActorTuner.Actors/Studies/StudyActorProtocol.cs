@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using ActorTuner.Core.Spaces;
 using ActorTuner.Core.Studies;
 
@@ -17,8 +18,8 @@ public sealed record GetStudy
 /// <summary>The study's state when <see cref="GetStudy"/> was handled, and whether a suggestion is being computed.</summary>
 public sealed record GetStudyResult(StudyState State, bool Suggesting);
 
-/// <summary>The sampler's suggestion, computed off the mailbox and piped back.</summary>
-internal sealed record SuggestionReady(Configuration Configuration);
+/// <summary>The sampler's suggestions, computed off the mailbox and piped back.</summary>
+internal sealed record SuggestionReady(ImmutableArray<Configuration> Configurations);
 
 /// <summary>The sampler threw; the study logs it and tries again on the next request.</summary>
 internal sealed record SuggestionFailed(Exception Cause);
