@@ -1,8 +1,20 @@
+using System.CommandLine;
+using ActorTuner.Cli.Commands;
+
 namespace ActorTuner.Cli;
 
 /// <summary>The actortuner executable.</summary>
 public static class Program
 {
+    /// <summary>The root command with every subcommand.</summary>
+    public static RootCommand BuildRootCommand() => new("actortuner: Bayesian optimisation of hyperparameters, trials run by actors, every decision journalled")
+    {
+        RunCommand.Create(),
+        ExportCommand.Create(),
+        StudiesCommand.Create(),
+    };
+
     /// <summary>Entry point.</summary>
-    public static int Main(string[] args) => args.Length >= 0 ? 0 : 1;
+    public static Task<int> Main(string[] args) =>
+        BuildRootCommand().Parse(args).InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = null });
 }

@@ -1,0 +1,77 @@
+using System.Globalization;
+using ActorTuner.Actors.Tuning;
+using ActorTuner.Core.Studies;
+using Spectre.Console;
+using Spectre.Console.Rendering;
+
+namespace ActorTuner.Cli.Reports;
+
+/// <summary>How a run's progress is shown: a live panel on a terminal, one line per finished trial otherwise.</summary>
+public static class ProgressView
+{
+    /// <summary>The live panel: trials done, running and failed, the best value so far, elapsed and remaining time.</summary>
+    public static IRenderable Panel(string study, StudyProgress? progress)
+    {
+        if (progress is null)
+        {
+            return new Panel(new Markup("[grey]starting...[/]")).Header(Markup.Escape(study));
+        }
+
+        var state = progress.State;
+        const int width = 30;
+        var filled = state.Budget == 0 ? 0 : (int)Math.Round(width * Math.Min(1.0, state.Finished / (double)state.Budget));
+        var best = state.Best is { } b ? $"[green]{Format(b.Value)}[/] (trial {b.Number})" : "[grey]none yet[/]";
+        var rows = new Rows(
+            new Markup($"[blue]{new string('━', filled)}[/][grey]{new string('━', width - filled)}[/]  {state.Finished}/{state.Budget} finished"),
+            new Markup($"running [yellow]{progress.Running}[/] · completed {progress.Completed} · failed [red]{progress.Failed}[/] · best {best}"),
+            new Markup($"elapsed {Duration(progress.Elapsed)} · remaining {(progress.EstimatedRemaining is { } r ? "~" + Duration(r) : "[grey]estimating[/]")}"));
+        return new Panel(rows).Header(Markup.Escape(study)).Border(BoxBorder.Rounded);
+    }
+
+    /// <summary>The lines for trials finished since <paramref name="printed"/> of them were printed.</summary>
+    public static IEnumerable<string> NewlyFinished(StudyProgress progress, int printed)
+    {
+        ArgumentNullException.ThrowIfNull(progress);
+        var state = progress.State;
+        foreach (var number in state.FinishOrder.Skip(printed))
+        {
+            var t = state.Trials[number];
+            var outcome = t.State == TrialState.Complete ? $"value {Format(t.Value)}" : $"{StudyExport.StateName(t.State)}: {FirstLine(t.Error)}";
+            var best = state.Best is { } b ? $"best {Format(b.Value)}" : "no best yet";
+            yield return $"trial {t.Number} {outcome} [{StudyExport.Describe(t.Configuration)}] ({state.Finished}/{state.Budget} finished, {best}, {Duration(progress.Elapsed)})";
+        }
+    }
+
+    /// <summary>The best completed trials, best first.</summary>
+    public static Table BestTable(StudyState state, int count)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        var names = state.Space!.Parameters.Select(p => p.Name).ToList();
+        var table = new Table().Border(TableBorder.Rounded).Title($"best trials of {Markup.Escape(state.Settings!.Name)} ({(state.Settings.Direction == Core.Trials.Direction.Minimize ? "minimize" : "maximize")})");
+        table.AddColumn("trial");
+        table.AddColumn("value");
+        foreach (var n in names)
+        {
+            table.AddColumn(Markup.Escape(n));
+        }
+
+        var completed = state.Trials.Where(t => t.State == TrialState.Complete && t.Value is { } v && !double.IsNaN(v));
+        var ordered = state.Settings.Direction == Core.Trials.Direction.Minimize ? completed.OrderBy(t => t.Value) : completed.OrderByDescending(t => t.Value);
+        foreach (var t in ordered.Take(count))
+        {
+            var cells = new List<string> { t.Number.ToString(CultureInfo.InvariantCulture), Format(t.Value) };
+            cells.AddRange(names.Select(n => t.Configuration.TryGetValue(n, out var value) ? Markup.Escape(Actors.Objectives.Trial.Format(value)) : "[grey]-[/]"));
+            table.AddRow([.. cells]);
+        }
+
+        return table;
+    }
+
+    /// <summary>A value with 6 significant digits.</summary>
+    public static string Format(double? value) => value is { } v ? v.ToString("G6", CultureInfo.InvariantCulture) : "-";
+
+    /// <summary>A duration as h:mm:ss.</summary>
+    public static string Duration(TimeSpan t) => t.ToString(t.TotalHours >= 1 ? @"h\:mm\:ss" : @"m\:ss", CultureInfo.InvariantCulture);
+
+    private static string FirstLine(string? text) => text is null ? string.Empty : text.Split('\n')[0].Trim();
+}
