@@ -89,41 +89,8 @@ public static class RunCommand
             console.MarkupLine(Markup.Escape(Describe(spec, storage, before, slots)));
             var objective = definition.Objective!;
             Func<int, IObjectiveRunner> runners = slot => CommandObjective.CreateRunner(objective, slot);
-            StudyRunResult result;
-            if (console.Profile.Capabilities.Interactive && !Console.IsOutputRedirected)
-            {
-                StudyRunResult? done = null;
-                await console.Live(ProgressView.Panel(spec.Settings.Name, null)).AutoClear(false).StartAsync(async live =>
-                {
-                    done = await tuner.RunAsync(spec, runners, new RunOptions
-                    {
-                        Workers = slots,
-                        Progress = p =>
-                        {
-                            live.UpdateTarget(ProgressView.Panel(spec.Settings.Name, p));
-                            live.Refresh();
-                        },
-                    }, stop.Token).ConfigureAwait(false);
-                }).ConfigureAwait(false);
-                result = done!;
-            }
-            else
-            {
-                var printed = before?.Finished ?? 0;
-                result = await tuner.RunAsync(spec, runners, new RunOptions
-                {
-                    Workers = slots,
-                    Progress = p =>
-                    {
-                        foreach (var line in ProgressView.NewlyFinished(p, printed))
-                        {
-                            Console.Out.WriteLine(line);
-                        }
-
-                        printed = p.State.Finished;
-                    },
-                }, stop.Token).ConfigureAwait(false);
-            }
+            var result = await ProgressReporter.RunAsync(console, spec.Settings.Name, new RunOptions { Workers = slots }, before?.Finished ?? 0,
+                options => tuner.RunAsync(spec, runners, options, stop.Token)).ConfigureAwait(false);
 
             console.Write(ProgressView.BestTable(result.State, bestRows));
             var failed = result.State.Trials.Count(t => t.State == Core.Studies.TrialState.Failed);

@@ -33,12 +33,23 @@ public static class ProgressView
     {
         ArgumentNullException.ThrowIfNull(progress);
         var state = progress.State;
-        foreach (var number in state.FinishOrder.Skip(printed))
+        var minimize = state.Settings!.Direction == Core.Trials.Direction.Minimize;
+        double? best = null;
+        for (var i = 0; i < state.FinishOrder.Count; i++)
         {
-            var t = state.Trials[number];
-            var outcome = t.State == TrialState.Complete ? $"value {Format(t.Value)}" : $"{StudyExport.StateName(t.State)}: {FirstLine(t.Error)}";
-            var best = state.Best is { } b ? $"best {Format(b.Value)}" : "no best yet";
-            yield return $"trial {t.Number} {outcome} [{StudyExport.Describe(t.Configuration)}] ({state.Finished}/{state.Budget} finished, {best}, {Duration(progress.Elapsed)})";
+            var t = state.Trials[state.FinishOrder[i]];
+            if (t.State == TrialState.Complete && t.Value is { } v && !double.IsNaN(v) && (best is null || (minimize ? v < best : v > best)))
+            {
+                best = v;
+            }
+
+            if (i < printed)
+            {
+                continue;
+            }
+
+            var outcome = t.State == TrialState.Complete ? $"value {Format(t.Value)}" : $"{StudyExport.StateName(t.State)}: {Summary(t.Error)}";
+            yield return $"trial {t.Number} {outcome} [{StudyExport.Describe(t.Configuration)}] ({i + 1}/{state.Budget} finished, best {Format(best)}, {Duration(progress.Elapsed)})";
         }
     }
 
@@ -73,5 +84,15 @@ public static class ProgressView
     /// <summary>A duration as h:mm:ss.</summary>
     public static string Duration(TimeSpan t) => t.ToString(t.TotalHours >= 1 ? @"h\:mm\:ss" : @"m\:ss", CultureInfo.InvariantCulture);
 
-    private static string FirstLine(string? text) => text is null ? string.Empty : text.Split('\n')[0].Trim();
+    // The reason's first line and, when the reason carries a stderr tail, its last line (the exception, usually).
+    private static string Summary(string? text)
+    {
+        var lines = (text ?? string.Empty).Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        return lines.Length switch
+        {
+            0 => "no reason given",
+            1 => lines[0],
+            _ => $"{lines[0]} ... {lines[^1]}",
+        };
+    }
 }
