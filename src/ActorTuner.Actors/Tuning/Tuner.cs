@@ -35,6 +35,8 @@ public sealed class Tuner : IAsyncDisposable
         akka.coordinated-shutdown.run-by-clr-shutdown-hook = off
         """);
 
+    private static readonly TimeSpan ProgressTimeout = TimeSpan.FromSeconds(5);
+    private static readonly TimeSpan StorageTimeout = TimeSpan.FromSeconds(90);
     private readonly bool _ownsSystem;
     private readonly ConcurrentDictionary<string, IActorRef> _running = new(StringComparer.Ordinal);
 
@@ -171,9 +173,10 @@ public sealed class Tuner : IAsyncDisposable
                 }
 
                 await Task.WhenAny(allStopped, Task.Delay(options.ProgressEvery, cancellation)).ConfigureAwait(false);
-                if (options.Progress is { } progress)
+                if (options.Progress is { } progress && await TryGetState(study, ProgressTimeout).ConfigureAwait(false) is { } now)
                 {
-                    progress(new StudyProgress(await GetState(study, CancellationToken.None).ConfigureAwait(false), clock.Elapsed, finishedAtStart));
+                    // No answer means the study is restarting (its journal failed): skip this update.
+                    progress(new StudyProgress(now, clock.Elapsed, finishedAtStart));
                 }
             }
 
@@ -246,28 +249,55 @@ public sealed class Tuner : IAsyncDisposable
         }
     }
 
-    private static async Task<StudyState> GetState(IActorRef study, CancellationToken cancellation)
+    private static async Task<StudyState?> TryGetState(IActorRef study, TimeSpan timeout)
     {
         try
         {
-            var result = await study.Ask<GetStudyResult>(GetStudy.Instance, TimeSpan.FromSeconds(60), cancellation).ConfigureAwait(false);
-            return result.State;
+            return (await study.Ask<GetStudyResult>(GetStudy.Instance, timeout).ConfigureAwait(false)).State;
         }
-        catch (AskTimeoutException e)
+        catch (AskTimeoutException)
         {
-            throw new TimeoutException("the study did not answer within 60 s: is its storage reachable?", e);
+            return null;
         }
     }
 
+    // A study that stopped because its journal failed is restarted with backoff and answers nothing meanwhile,
+    // so the question is asked again (a message sent while it is down is lost) until the overall deadline.
+    private static async Task<StudyState> GetState(IActorRef study, CancellationToken cancellation)
+    {
+        var deadline = DateTime.UtcNow + StorageTimeout;
+        while (true)
+        {
+            cancellation.ThrowIfCancellationRequested();
+            if (await TryGetState(study, ProgressTimeout).ConfigureAwait(false) is { } state)
+            {
+                return state;
+            }
+
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException($"the study did not answer within {StorageTimeout.TotalSeconds:F0} s: is its storage reachable?");
+            }
+        }
+    }
+
+    // The commands asked here (create, worker lost) are idempotent, so asking again after a lost answer is safe.
     private static async Task<StudyReply> AskStudy(IActorRef study, StudyCommand command, CancellationToken cancellation)
     {
-        try
+        var deadline = DateTime.UtcNow + StorageTimeout;
+        while (true)
         {
-            return await study.Ask<StudyReply>(command, TimeSpan.FromSeconds(60), cancellation).ConfigureAwait(false);
-        }
-        catch (AskTimeoutException e)
-        {
-            throw new TimeoutException($"the study did not answer {command.GetType().Name} within 60 s: is its storage reachable?", e);
+            try
+            {
+                return await study.Ask<StudyReply>(command, ProgressTimeout, cancellation).ConfigureAwait(false);
+            }
+            catch (AskTimeoutException e) when (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException($"the study did not answer {command.GetType().Name} within {StorageTimeout.TotalSeconds:F0} s: is its storage reachable?", e);
+            }
+            catch (AskTimeoutException)
+            {
+            }
         }
     }
 }
