@@ -140,12 +140,16 @@ public sealed class StudyActor : ReceivePersistentActor, IWithTimers
 
     private void Handle(ServeWaiting _)
     {
-        var waiting = _waiting.ToList();
-        _waiting.Clear();
-        foreach (var (request, sender) in waiting)
+        // Each parked request goes back through the mailbox instead of being decided here: a dispatch's event
+        // is folded only once journalled, so deciding two requests in one handler would give both the same
+        // queued trial (and write an event that does not fit the state). Through the mailbox each request is
+        // decided after the previous one's events are applied.
+        foreach (var (request, sender) in _waiting)
         {
-            Handle(request, sender);
+            Self.Tell(request, sender);
         }
+
+        _waiting.Clear();
     }
 
     private void Handle(RequestTrial request, IActorRef sender)

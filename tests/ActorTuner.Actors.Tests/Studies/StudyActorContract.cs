@@ -162,6 +162,32 @@ public abstract class StudyActorContract : TestKit
         ExpectMsg<TrialAssigned>(TimeSpan.FromSeconds(10)).Number.ShouldBe(0);
     }
 
+    [Fact]
+    public void Two_workers_parked_while_the_sampler_computes_get_different_trials_and_the_journal_recovers()
+    {
+        using var gate = new ManualResetEventSlim(false);
+        var study = Sys.ActorOf(StudyActor.Props("parked", s => new BlockingSampler(gate), new ManualTimeProvider(T0), TimeSpan.FromSeconds(1)));
+        study.Tell(new CreateStudy(Settings, Space, "random"));
+        ExpectMsg<Accepted>();
+
+        var w1 = CreateTestProbe();
+        var w2 = CreateTestProbe();
+        study.Tell(new RequestTrial("w1", T0), w1.Ref);
+        study.Tell(new RequestTrial("w2", T0), w2.Ref);
+        gate.Set();
+        var first = w1.ExpectMsg<TrialAssigned>(TimeSpan.FromSeconds(10));
+        var second = w2.ExpectMsg<TrialAssigned>(TimeSpan.FromSeconds(10));
+        second.Number.ShouldNotBe(first.Number);
+
+        Watch(study);
+        Sys.Stop(study);
+        ExpectTerminated(study);
+        var recovered = Sys.ActorOf(StudyActor.Props("parked", s => new BlockingSampler(gate), new ManualTimeProvider(T0), TimeSpan.FromSeconds(1)));
+        recovered.Tell(GetStudy.Instance);
+        var state = ExpectMsg<GetStudyResult>().State;
+        state.Trials.Where(t => t.State == TrialState.Running).Select(t => t.Worker).Order().ShouldBe(["w1", "w2"]);
+    }
+
     /// <summary>A sampler that waits for a gate: stands in for a slow GP fit.</summary>
     private sealed class BlockingSampler(ManualResetEventSlim gate) : ISampler
     {
