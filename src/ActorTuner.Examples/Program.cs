@@ -1,4 +1,5 @@
 using ActorTuner.Examples.Digits;
+using ActorTuner.Examples.Hosting;
 
 namespace ActorTuner.Examples;
 
@@ -20,6 +21,7 @@ public static class Program
         {
             [DigitsObjectiveCommand.Name, .. var rest] => DigitsObjectiveCommand.Run(
                 rest, Console.In, Console.Out, Console.Error, Environment.GetEnvironmentVariable, cancel.Token),
+            [HostingSample.Name, .. var rest] => HostingSample.Run(rest, Console.Out, Console.Error, TimeProvider.System, cancel.Token),
             _ => Usage(Console.Error),
         };
     }
@@ -29,6 +31,7 @@ public static class Program
         error.WriteLine("usage: ActorTuner.Examples <command>");
         error.WriteLine("commands:");
         error.Write(DigitsObjectiveCommand.UsageText);
+        error.Write(HostingSample.UsageText);
         return DigitsObjectiveCommand.UsageError;
     }
 }
