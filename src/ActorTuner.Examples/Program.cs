@@ -1,4 +1,5 @@
 using ActorTuner.Examples.Digits;
+using ActorTuner.Examples.Hosting;
 
 namespace ActorTuner.Examples;
 
@@ -26,6 +27,7 @@ public static class Program
             [DigitsObjectiveCommand.Name, .. var rest] => DigitsObjectiveCommand.Run(
                 rest, Console.In, Console.Out, Console.Error, Environment.GetEnvironmentVariable, cancel.Token),
             [] or [DigitsTuningJob.Name, ..] => await TuneDigits(args.Skip(args.Length > 0 ? 1 : 0).ToArray(), cancel.Token).ConfigureAwait(false),
+            [HostingSample.Name, .. var rest] => HostingSample.Run(rest, Console.Out, Console.Error, TimeProvider.System, cancel.Token),
             _ => Usage(Console.Error),
         };
     }
@@ -65,6 +67,7 @@ public static class Program
         error.WriteLine("commands:");
         error.WriteLine($"  {DigitsTuningJob.Name} [--trials 40] [--db digits.db] [--fresh]   (the default) tune the digits MLP with gp and with random search, side by side");
         error.Write(DigitsObjectiveCommand.UsageText);
+        error.Write(HostingSample.UsageText);
         return DigitsObjectiveCommand.UsageError;
     }
 }

@@ -150,9 +150,7 @@ public abstract class StudyActorContract : TestKit
     public void Status_is_answered_while_the_sampler_is_still_computing()
     {
         using var gate = new ManualResetEventSlim(false);
-        var study = Sys.ActorOf(StudyActor.Props("slow", s => new BlockingSampler(gate), new ManualTimeProvider(T0), TimeSpan.FromSeconds(1)));
-        study.Tell(new CreateStudy(Settings, Space, "random"));
-        ExpectMsg<Accepted>();
+        var study = CreatedWithGate("slow", gate);
 
         study.Tell(new RequestTrial("w1", T0), TestActor);
         study.Tell(GetStudy.Instance);
@@ -160,6 +158,41 @@ public abstract class StudyActorContract : TestKit
 
         gate.Set();
         ExpectMsg<TrialAssigned>(TimeSpan.FromSeconds(10)).Number.ShouldBe(0);
+    }
+
+    [Fact]
+    public void Two_workers_parked_while_the_sampler_computes_get_different_trials_and_the_journal_recovers()
+    {
+        using var gate = new ManualResetEventSlim(false);
+        var study = CreatedWithGate("parked", gate);
+
+        var w1 = CreateTestProbe();
+        var w2 = CreateTestProbe();
+        study.Tell(new RequestTrial("w1", T0), w1.Ref);
+        study.Tell(new RequestTrial("w2", T0), w2.Ref);
+        gate.Set();
+        var first = w1.ExpectMsg<TrialAssigned>(TimeSpan.FromSeconds(10));
+        var second = w2.ExpectMsg<TrialAssigned>(TimeSpan.FromSeconds(10));
+        second.Number.ShouldNotBe(first.Number);
+
+        Watch(study);
+        Sys.Stop(study);
+        ExpectTerminated(study);
+        var recovered = WithGate("parked", gate);
+        recovered.Tell(GetStudy.Instance);
+        var state = ExpectMsg<GetStudyResult>().State;
+        state.Trials.Where(t => t.State == TrialState.Running).Select(t => t.Worker).Order().ShouldBe(["w1", "w2"]);
+    }
+
+    private IActorRef WithGate(string name, ManualResetEventSlim gate) =>
+        Sys.ActorOf(StudyActor.Props(name, _ => new BlockingSampler(gate), new ManualTimeProvider(T0), TimeSpan.FromSeconds(1)));
+
+    private IActorRef CreatedWithGate(string name, ManualResetEventSlim gate)
+    {
+        var study = WithGate(name, gate);
+        study.Tell(new CreateStudy(Settings, Space, "random"));
+        ExpectMsg<Accepted>();
+        return study;
     }
 
     /// <summary>A sampler that waits for a gate: stands in for a slow GP fit.</summary>
