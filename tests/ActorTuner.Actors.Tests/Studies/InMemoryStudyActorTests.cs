@@ -4,7 +4,7 @@ namespace ActorTuner.Actors.Tests.Studies;
 public sealed class InMemoryStudyActorTests : StudyActorContract
 {
     public InMemoryStudyActorTests()
-        : base(ActorTunerConfig.Serialization)
+        : base(ActorTunerConfig.Serialization.WithFallback(Storage.StorageLocation.Parse("memory").ToConfig()))
     {
     }
 }

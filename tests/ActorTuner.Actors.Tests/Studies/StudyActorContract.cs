@@ -9,8 +9,10 @@ using Akka.TestKit.Xunit2;
 namespace ActorTuner.Actors.Tests.Studies;
 
 /// <summary>
-/// The study actor's protocol, one suite run against every journal: <see cref="InMemoryStudyActorTests"/> and
-/// <see cref="SqliteStudyActorTests"/> (PostgreSQL is the next step).
+/// The study actor's protocol and the storage contract, one suite run against every journal:
+/// <see cref="InMemoryStudyActorTests"/>, <see cref="SqliteStudyActorTests"/> and <see cref="PostgresStudyActorTests"/>.
+/// The contract: a study recovers to the same state from events alone and from a snapshot plus the events
+/// after it; finished trials never change; a result is recorded once.
 /// </summary>
 public abstract class StudyActorContract : TestKit
 {
@@ -33,10 +35,62 @@ public abstract class StudyActorContract : TestKit
     protected IActorRef Study(string name) =>
         Sys.ActorOf(StudyActor.Props(name, s => new RandomSampler(s.Settings!.Seed), new ManualTimeProvider(T0), TimeSpan.FromSeconds(1)));
 
+    [Fact]
+    public void A_study_recovers_from_a_snapshot_and_the_events_after_it_and_finished_trials_never_change()
+    {
+        IActorRef Snapshotting() => Sys.ActorOf(StudyActor.Props("snap", s => new RandomSampler(s.Settings!.Seed), new ManualTimeProvider(T0), TimeSpan.FromSeconds(1), snapshotEvery: 4));
+        var study = Snapshotting();
+        study.Tell(new CreateStudy(Settings with { Budget = 5 }, Space, "random"));
+        ExpectMsg<Accepted>();
+        for (var i = 0; i < 4; i++)
+        {
+            var a = Request(study, $"w{i}");
+            study.Tell(new ReportIntermediate(a.Number, a.Attempt, 1, 9.0 - i));
+            ExpectMsg<Accepted>();
+            study.Tell(new CompleteTrial(a.Number, a.Attempt, 4.0 - i));
+            ExpectMsg<Accepted>();
+        }
+
+        var running = Request(study);
+        study.Tell(GetStudy.Instance);
+        var before = ExpectMsg<GetStudyResult>().State;
+
+        // 1 + 4 x 4 + 2 events (created; suggested, dispatched, reported, completed per trial): snapshots at 4, 8,
+        // 12 and 16 (the older ones deleted); at 16 trial 3 had reported but not finished.
+        var store = Akka.Persistence.Persistence.Instance.Apply(Sys).SnapshotStoreFor(null);
+        store.Tell(new Akka.Persistence.LoadSnapshot(StudyActor.PersistenceIdOf("snap"), Akka.Persistence.SnapshotSelectionCriteria.Latest, long.MaxValue), TestActor);
+        var loaded = ExpectMsg<Akka.Persistence.LoadSnapshotResult>();
+        loaded.Snapshot.ShouldNotBeNull();
+        loaded.Snapshot.Metadata.SequenceNr.ShouldBe(16);
+        ((StudyState)loaded.Snapshot.Snapshot).Finished.ShouldBe(3);
+        ((StudyState)loaded.Snapshot.Snapshot).Trials[3].Intermediate.Count.ShouldBe(1);
+
+        Watch(study);
+        Sys.Stop(study);
+        ExpectTerminated(study);
+        var recovered = Snapshotting();
+        recovered.Tell(GetStudy.Instance);
+        var after = ExpectMsg<GetStudyResult>().State;
+        after.Trials.ShouldBe(before.Trials);
+        after.FinishOrder.ShouldBe(before.FinishOrder);
+
+        // A finished trial cannot be changed: neither a late result nor a release.
+        recovered.Tell(new CompleteTrial(0, 1, -100));
+        ExpectMsg<Stale>();
+        recovered.Tell(new ReleaseTrial(1, 1, "late"));
+        ExpectMsg<Stale>();
+        recovered.Tell(new CompleteTrial(running.Number, running.Attempt, 0.5));
+        ExpectMsg<Accepted>();
+        recovered.Tell(GetStudy.Instance);
+        var done = ExpectMsg<GetStudyResult>().State;
+        done.Trials.Take(4).ShouldBe(before.Trials.Take(4));
+        done.IsDone.ShouldBeTrue();
+    }
+
     private TrialAssigned Request(IActorRef study, string worker = "w1")
     {
         study.Tell(new RequestTrial(worker, T0));
-        return ExpectMsg<TrialAssigned>(TimeSpan.FromSeconds(10));
+        return ExpectMsg<TrialAssigned>(TimeSpan.FromSeconds(10), $"request from {worker}");
     }
 
     [Fact]
