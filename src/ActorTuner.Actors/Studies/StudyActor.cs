@@ -23,6 +23,7 @@ public sealed class StudyActor : ReceivePersistentActor, IWithTimers
     private readonly List<(RequestTrial Request, IActorRef Sender)> _waiting = [];
     private readonly ILoggingAdapter _log = Context.GetLogger();
     private StudyState _state = StudyState.Empty;
+    private StudyState _durable = StudyState.Empty;
     private ISampler? _sampler;
     private bool _suggesting;
 
@@ -40,13 +41,13 @@ public sealed class StudyActor : ReceivePersistentActor, IWithTimers
         _time = time;
         _leaseCheck = leaseCheck;
         _snapshotEvery = snapshotEvery;
-        Recover<SnapshotOffer>(offer => _state = (StudyState)offer.Snapshot);
-        Recover<StudyEvent>(e => _state = _state.Apply(e));
+        Recover<SnapshotOffer>(offer => _state = _durable = (StudyState)offer.Snapshot);
+        Recover<StudyEvent>(e => _state = _durable = _state.Apply(e));
         Command<SaveSnapshotSuccess>(s => DeleteSnapshots(new SnapshotSelectionCriteria(s.Metadata.SequenceNr - 1)));
         Command<SaveSnapshotFailure>(f => _log.Warning("study {0}: snapshot at {1} not saved: {2}", PersistenceId, f.Metadata.SequenceNr, f.Cause.Message));
         Command<DeleteSnapshotsSuccess>(_ => { });
         Command<DeleteSnapshotsFailure>(f => _log.Warning("study {0}: old snapshots not deleted: {1}", PersistenceId, f.Cause.Message));
-        Command<GetStudy>(_ => Sender.Tell(new GetStudyResult(_state, _suggesting)));
+        Command<GetStudy>(_ => Sender.Tell(new GetStudyResult(_durable, _suggesting)));
         Command<RequestTrial>(Handle);
         Command<SuggestionReady>(Handle);
         Command<SuggestionFailed>(Handle);
@@ -100,16 +101,45 @@ public sealed class StudyActor : ReceivePersistentActor, IWithTimers
         base.OnPersistFailure(cause, @event, sequenceNr);
     }
 
+    /// <inheritdoc />
+    protected override void OnPersistRejected(Exception cause, object @event, long sequenceNr)
+    {
+        // The journal refused the event but stays up; the decision was already folded, so start over from the
+        // journal rather than go on from a state it does not hold.
+        base.OnPersistRejected(cause, @event, sequenceNr);
+        _log.Error(cause, "study {0}: the journal rejected event {1} at {2}; restarting from the journal", PersistenceId, @event.GetType().Name, sequenceNr);
+        Context.Stop(Self);
+    }
+
     private void Handle(RequestTrial request) => Handle(request, Sender);
 
-    private void Fold(StudyEvent e)
+    /// <summary>
+    /// Decisions fold their events at once (the next command must see them), but nothing that depends on them
+    /// leaves the actor before the journal has them: replies wait in <see cref="Reply"/>. Writes are
+    /// asynchronous, so the journal batches the events of many commands into one transaction. If a write fails
+    /// the actor stops and recovers from the journal, dropping the decisions that were never confirmed, and
+    /// their replies with them. Snapshots are taken of the confirmed state only.
+    /// </summary>
+    private void Record(IReadOnlyCollection<StudyEvent> events)
     {
-        _state = _state.Apply(e);
-        if (_snapshotEvery > 0 && LastSequenceNr % _snapshotEvery == 0)
+        if (events.Count == 0)
         {
-            SaveSnapshot(_state);
+            return;
         }
+
+        _state = _state.ApplyAll(events);
+        PersistAllAsync(events, e =>
+        {
+            _durable = _durable.Apply(e);
+            if (_snapshotEvery > 0 && LastSequenceNr % _snapshotEvery == 0)
+            {
+                SaveSnapshot(_durable);
+            }
+        });
     }
+
+    /// <summary>Sends <paramref name="reply"/> once every event recorded so far is in the journal.</summary>
+    private void Reply(StudyReply reply, IActorRef sender) => DeferAsync(reply, r => sender.Tell(r));
 
     private void Handle(SuggestionReady ready)
     {
@@ -131,10 +161,8 @@ public sealed class StudyActor : ReceivePersistentActor, IWithTimers
             state = state.ApplyAll(decision.Events);
         }
 
-        // Parked requests are served by a message to self once the suggestions are journalled, so no persist
-        // is ever started from inside another persist's handler.
-        PersistAll(events, Fold);
-        DeferAsync(ready, _ => Self.Tell(ServeWaiting.Instance));
+        Record(events);
+        Self.Tell(ServeWaiting.Instance);
     }
 
     private void Handle(SuggestionFailed failed)
@@ -151,27 +179,12 @@ public sealed class StudyActor : ReceivePersistentActor, IWithTimers
 
     private void Handle(ServeWaiting _)
     {
-        // One request per message: every decision must see the state the previous one's events left, and
-        // those are folded only when their persist completes.
-        if (_waiting.Count == 0)
+        // Every decision folds its events at once, so each request sees the trials the previous one took.
+        var waiting = _waiting.ToList();
+        _waiting.Clear();
+        foreach (var (request, sender) in waiting)
         {
-            return;
-        }
-
-        var (request, sender) = _waiting[0];
-        _waiting.RemoveAt(0);
-        var decision = StudyDecisions.Decide(_state, request);
-        if (decision.Reply is NoTrial { NeedsSuggestion: true })
-        {
-            _waiting.Insert(0, (request, sender));
-            StartSuggestion();
-            return;
-        }
-
-        Persist(decision, sender);
-        if (_waiting.Count > 0)
-        {
-            DeferAsync(ServeWaiting.Instance, m => Self.Tell(m));
+            Handle(request, sender);
         }
     }
 
@@ -216,14 +229,9 @@ public sealed class StudyActor : ReceivePersistentActor, IWithTimers
 
     private void Persist(Decision decision, IActorRef sender)
     {
-        if (decision.Events.IsEmpty)
-        {
-            sender.Tell(decision.Reply);
-            return;
-        }
-
-        // No reply (a dispatched trial, say) leaves before its events are in the journal.
-        PersistAll(decision.Events, Fold);
-        DeferAsync(decision.Reply, reply => sender.Tell(reply));
+        // A dispatched trial's TrialAssigned, an acknowledgement, even a Stale (which may rest on events still
+        // being written) leaves only after the journal has the events.
+        Record(decision.Events);
+        Reply(decision.Reply, sender);
     }
 }
