@@ -56,7 +56,8 @@ public static class ThroughputMarkdown
         md.Append("next to nothing and the numbers measure the runtime and its journal. Seconds cover creating the study and running ");
         md.Append("its budget, not starting the actor system or the process (a short warm-up run in memory first compiles the code). ");
         md.Append("The peer is Optuna with its SQLite storage (`RandomSampler`, `study.optimize`), timed from `create_study` to the end of ");
-        md.Append("`optimize` in one Python process on the same machine, in the same command.\n\n");
+        md.Append("`optimize` in one Python process on the same machine, in the same command. PostgreSQL is a throwaway local server started as the journal tests start theirs ");
+        md.Append("(with fsync=off); SQLite is a file in the temp folder, in WAL mode.\n\n");
         md.Append('|').AppendJoin('|', Header.Select(h => $" {h} ")).Append("|\n");
         md.Append('|').AppendJoin('|', Header.Select((_, i) => i == 0 ? " --- " : " ---: ")).Append("|\n");
         foreach (var row in Rows(results))
