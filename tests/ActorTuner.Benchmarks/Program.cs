@@ -5,7 +5,7 @@ namespace ActorTuner.Benchmarks;
 
 /// <summary>
 /// The benchmark executable: <c>efficiency</c> (sample efficiency on tabular and synthetic tasks),
-/// <c>overhead</c> (time per suggestion) and <c>report</c> (figures and tables from their JSONL files).
+/// <c>overhead</c> (time per suggestion), <c>throughput</c> (trials per second through the runtime) and <c>report</c> (figures and tables from their JSONL files).
 /// </summary>
 public static class Program
 {
@@ -19,6 +19,7 @@ public static class Program
         {
             EfficiencyCommand.Create(),
             OverheadCommand.Create(),
+            ThroughputCommand.Create(),
             Report.ReportCommand.Create(),
         };
 

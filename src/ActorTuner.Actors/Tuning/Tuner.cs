@@ -60,6 +60,11 @@ public sealed class Tuner : IAsyncDisposable
     public static Tuner Open(StorageLocation storage, Config? extra = null)
     {
         ArgumentNullException.ThrowIfNull(storage);
+        if (storage.Kind == StorageKind.Sqlite)
+        {
+            SqliteFile.UseWriteAheadLog(storage.Target);
+        }
+
         var config = (extra ?? Config.Empty)
             .WithFallback(Quiet)
             .WithFallback(ActorTunerConfig.Serialization)

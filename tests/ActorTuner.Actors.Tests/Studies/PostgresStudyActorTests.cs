@@ -1,5 +1,5 @@
 using Akka.Actor;
-using ActorTuner.Actors.Tests.Infrastructure;
+using ActorTuner.Testing;
 
 namespace ActorTuner.Actors.Tests.Studies;
 

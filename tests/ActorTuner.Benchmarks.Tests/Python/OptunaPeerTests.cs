@@ -24,7 +24,7 @@ public sealed class OptunaPeerTests : IDisposable
         {
             (r.Task, r.Sampler, r.Budget, r.Parallelism, r.Noise).ShouldBe(("branin", "optuna-tpe", 15, 3, "mean"));
             r.BestTrace.Length.ShouldBe(15);
-            r.BestTrace.Zip(r.BestTrace.Skip(1)).ShouldAllBe(p => p.Second <= p.First, "without noise the incumbent only improves");
+            r.BestTrace.Zip(r.BestTrace.Skip(1)).ShouldAllBe(p => p.Item2 <= p.Item1, "without noise the incumbent only improves");
             r.BestTrace.ShouldAllBe(v => v >= 0.397887);
             r.Seconds.ShouldBeGreaterThan(0);
         }
@@ -64,7 +64,7 @@ public sealed class OptunaPeerTests : IDisposable
                 r.BestTrace.ShouldAllBe(v => means.Contains(v), "every incumbent is scored by its configuration's seed mean");
                 if (noise == "mean")
                 {
-                    r.BestTrace.Zip(r.BestTrace.Skip(1)).ShouldAllBe(p => p.Second >= p.First, "maximised, observed = scored");
+                    r.BestTrace.Zip(r.BestTrace.Skip(1)).ShouldAllBe(p => p.Item2 >= p.Item1, "maximised, observed = scored");
                 }
             }
         }

@@ -2,10 +2,10 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 
-namespace ActorTuner.Actors.Tests.Infrastructure;
+namespace ActorTuner.Testing;
 
 /// <summary>
-/// A real PostgreSQL server for the tests: initdb and pg_ctl from the machine's PostgreSQL binaries, a
+/// A real PostgreSQL server for the tests and the throughput benchmark (this file is linked into both): initdb and pg_ctl from the machine's PostgreSQL binaries, a
 /// temporary data folder, a free loopback port, trust authentication on loopback only. Run as the
 /// <c>postgres</c> user when the tests run as root (PostgreSQL refuses root). A machine without the binaries
 /// fails the tests with a message saying what to install; it never skips them.
