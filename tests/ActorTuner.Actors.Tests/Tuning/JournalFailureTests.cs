@@ -1,5 +1,5 @@
 using System.Collections.Concurrent;
-using ActorTuner.Actors.Tests.Infrastructure;
+using ActorTuner.Testing;
 using ActorTuner.Actors.Tuning;
 using ActorTuner.Actors.Workers;
 using ActorTuner.Core.Spaces;
