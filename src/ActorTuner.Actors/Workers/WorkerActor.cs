@@ -31,6 +31,7 @@ public sealed class WorkerActor : ReceiveActor, IWithTimers
     private CancellationTokenSource? _cancel;
     private bool _stopping;
     private bool _asking;
+    private int _unacknowledged;
     private int _finished;
 
     /// <summary>Creates a worker called <paramref name="id"/> for <paramref name="study"/>.</summary>
@@ -80,12 +81,24 @@ public sealed class WorkerActor : ReceiveActor, IWithTimers
     {
         if (_stopping)
         {
-            Context.Stop(Self);
+            StopIfIdle();
+            return;
+        }
+
+        if (_asking || _running is not null)
+        {
             return;
         }
 
         _asking = true;
         Ask(new RequestTrial(_id, _settings.Time.GetUtcNow()));
+    }
+
+    // A result or a release must be acknowledged before the worker may stop: until then it is asked again.
+    private void AskToAcknowledge(StudyCommand command)
+    {
+        _unacknowledged++;
+        Ask(command);
     }
 
     private void Ask(StudyCommand command)
@@ -94,39 +107,38 @@ public sealed class WorkerActor : ReceiveActor, IWithTimers
             .PipeTo(Self, success: r => new StudyAnswered(command, r, null), failure: e => new StudyAnswered(command, null, e));
     }
 
+    private void StopIfIdle()
+    {
+        if (_stopping && _running is null && !_asking && _unacknowledged == 0)
+        {
+            Context.Stop(Self);
+        }
+    }
+
     private void Handle(StudyAnswered answer)
     {
-        switch (answer.Command)
+        if (answer.Command is RequestTrial)
         {
-            case RequestTrial:
-                _asking = false;
-                OnTrialAnswer(answer);
-                break;
-            case CompleteTrial or FailTrial:
-                if (answer.Failure is not null)
-                {
-                    _log.Warning("worker {0}: the study did not acknowledge {1} ({2}); sending it again", _id, answer.Command, answer.Failure.Message);
-                    Ask(answer.Command);
-                    return;
-                }
-
-                _finished++;
-                AskForTrial();
-                break;
-            case ReleaseTrial release:
-                if (answer.Failure is not null)
-                {
-                    Ask(release);
-                    return;
-                }
-
-                if (_running is null)
-                {
-                    AskForTrial();
-                }
-
-                break;
+            _asking = false;
+            OnTrialAnswer(answer);
+            return;
         }
+
+        if (answer.Failure is not null)
+        {
+            _log.Warning("worker {0}: the study did not acknowledge {1} ({2}); sending it again", _id, answer.Command, answer.Failure.Message);
+            Ask(answer.Command);
+            return;
+        }
+
+        _unacknowledged--;
+        if (answer.Command is CompleteTrial or FailTrial)
+        {
+            _finished++;
+        }
+
+        AskForTrial();
+        StopIfIdle();
     }
 
     private void OnTrialAnswer(StudyAnswered answer)
@@ -134,18 +146,14 @@ public sealed class WorkerActor : ReceiveActor, IWithTimers
         switch (answer.Reply)
         {
             case TrialAssigned assigned when _stopping || _running is not null:
-                Ask(new ReleaseTrial(assigned.Number, assigned.Attempt, _stopping ? $"worker {_id} is stopping" : $"worker {_id} is busy"));
-                if (_stopping && _running is null)
-                {
-                    Context.Stop(Self);
-                }
-
+                AskToAcknowledge(new ReleaseTrial(assigned.Number, assigned.Attempt, _stopping ? $"worker {_id} is stopping" : $"worker {_id} is busy"));
                 break;
             case TrialAssigned assigned:
                 Start(assigned);
                 break;
             case NoTrial { StudyDone: true }:
-                Context.Stop(Self);
+                _stopping = true;
+                StopIfIdle();
                 break;
             case null:
                 // No answer in time: the study may be restarting. Ask again.
@@ -156,7 +164,7 @@ public sealed class WorkerActor : ReceiveActor, IWithTimers
                 // Nothing to run yet (parallelism reached, a suggestion failed, the study not yet created).
                 if (_stopping)
                 {
-                    Context.Stop(Self);
+                    StopIfIdle();
                     return;
                 }
 
@@ -217,22 +225,25 @@ public sealed class WorkerActor : ReceiveActor, IWithTimers
         _running = null;
         if (finished.Cancelled || finished.Outcome is null)
         {
-            if (stale)
+            if (!stale)
             {
-                AskForTrial();
-                return;
+                AskToAcknowledge(new ReleaseTrial(finished.Number, finished.Attempt, $"cancelled: worker {_id} was stopped"));
             }
 
-            Ask(new ReleaseTrial(finished.Number, finished.Attempt, $"cancelled: worker {_id} was stopped"));
+            AskForTrial();
+            StopIfIdle();
             return;
         }
 
-        Ask(finished.Outcome switch
+        // The result and the next request go together: the study folds both at once and the journal writes
+        // them in one transaction, so a worker waits for one write per trial, not two.
+        AskToAcknowledge(finished.Outcome switch
         {
             CompletedOutcome c => new CompleteTrial(finished.Number, finished.Attempt, c.Value),
             FailedOutcome f => new FailTrial(finished.Number, finished.Attempt, f.Reason, Retry: false),
             _ => throw new InvalidOperationException($"unknown outcome {finished.Outcome}"),
         });
+        AskForTrial();
     }
 
     private void Stop()
@@ -243,9 +254,7 @@ public sealed class WorkerActor : ReceiveActor, IWithTimers
         {
             _cancel?.Cancel();
         }
-        else if (!_asking)
-        {
-            Context.Stop(Self);
-        }
+
+        StopIfIdle();
     }
 }
