@@ -76,6 +76,10 @@ public static class StudyFile
         {
             settings.Validate();
         }
+        catch (ArgumentException ex) when (ex.Message.StartsWith("study name", StringComparison.Ordinal))
+        {
+            throw study.Error(nameField, ex.Message);
+        }
         catch (ArgumentException ex)
         {
             throw study.Error(study.Line, string.Empty, ex.Message);

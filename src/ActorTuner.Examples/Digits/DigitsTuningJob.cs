@@ -92,7 +92,13 @@ public static class DigitsTuningJob
     {
         var spec = new StudySpec(new StudySettings(name, Direction.Minimize, trials, Parallelism: 4, Seed: 1, MaxAttempts: 2, Lease: TimeSpan.FromMinutes(2)), Space, sampler);
         console.MarkupLine(Markup.Escape($"study {name}: {trials} trials, 4 at a time, sampler {sampler}"));
-        return await ProgressReporter.RunAsync(console, name, new RunOptions(), 0,
+        var before = await tuner.ReadAsync(name, cancellation).ConfigureAwait(false);
+        if (before is { IsDone: true } && before.Budget == trials)
+        {
+            console.MarkupLine(Markup.Escape($"study {name} is already done in the journal ({before.Finished} trials)"));
+        }
+
+        return await ProgressReporter.RunAsync(console, name, new RunOptions(), before?.Finished ?? 0,
             options => tuner.RunAsync(spec, DigitsObjective.EvaluateAsync, options, cancellation)).ConfigureAwait(false);
     }
 

@@ -55,7 +55,7 @@ public sealed class EfficiencyBenchmarkTests : IDisposable
     [Fact]
     public void The_executable_offers_the_efficiency_overhead_and_report_commands()
     {
-        Program.BuildRootCommand().Subcommands.Select(c => c.Name).ShouldBe(["efficiency", "overhead", "report"], ignoreOrder: true);
+        Program.BuildRootCommand().Subcommands.Select(c => c.Name).ShouldBe(["efficiency", "overhead", "throughput", "report"], ignoreOrder: true);
     }
 
     [Fact]

@@ -103,7 +103,7 @@ public sealed class StudyFileTests
         var study = StudyFile.Parse(
             """
             study {
-              name = "all keys"
+              name = "all-keys.v2"
               direction = maximize
               trials = 1e2
               parallelism = 8
@@ -128,7 +128,7 @@ public sealed class StudyFileTests
             """,
             SvmPath);
 
-        study.Settings.ShouldBe(new Core.Studies.StudySettings("all keys", Direction.Maximize, 100, 8, -3, 5, TimeSpan.FromSeconds(90)));
+        study.Settings.ShouldBe(new Core.Studies.StudySettings("all-keys.v2", Direction.Maximize, 100, 8, -3, 5, TimeSpan.FromSeconds(90)));
         study.Sampler.ShouldBe("gp:acq=ucb,pending=kb,beta=1.5,init=4");
         study.Space["lr"].ShouldBe(new FloatParameter("lr", 0, 1, Step: 0.25));
         study.Space["units"].ShouldBe(new IntParameter("units", 1, 1024, Log: true));
@@ -229,5 +229,14 @@ public sealed class StudyFileTests
         }
 
         throw new DirectoryNotFoundException("no hocon/examples above the test binaries");
+    }
+
+    [Fact]
+    public void A_study_name_that_cannot_name_a_journal_entry_is_refused_at_its_line()
+    {
+        var text = "study {\n  name = \"my study\"\n  direction = minimize\n  trials = 3\n  space { x { type = float, low = 0, high = 1 } }\n}\n";
+        var error = Should.Throw<StudyFileException>(() => StudyFile.Parse(text, "names.conf"));
+        error.Message.ShouldStartWith("names.conf:2: study.name:");
+        error.Message.ShouldContain("letters, digits");
     }
 }

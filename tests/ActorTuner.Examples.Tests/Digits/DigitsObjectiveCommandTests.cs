@@ -82,7 +82,7 @@ public class DigitsObjectiveCommandTests
         Console.SetError(error);
         try
         {
-            Program.Main([]).ShouldBe(DigitsObjectiveCommand.UsageError);
+            Program.Main(["no-such-command"]).ShouldBe(DigitsObjectiveCommand.UsageError);
         }
         finally
         {
