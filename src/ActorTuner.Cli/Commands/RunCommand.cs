@@ -87,6 +87,11 @@ public static class RunCommand
             var before = await tuner.ReadAsync(spec.Settings.Name, stop.Token).ConfigureAwait(false);
             var slots = workers ?? spec.Settings.Parallelism;
             console.MarkupLine(Markup.Escape(Describe(spec, storage, before, slots)));
+            if (before is not null && before.Sampler != spec.Sampler)
+            {
+                console.MarkupLine(Markup.Escape($"note: the study keeps the sampler it was created with ({before.Sampler}); the file's '{spec.Sampler}' applies to a new study name"));
+            }
+
             var objective = definition.Objective!;
             Func<int, IObjectiveRunner> runners = slot => CommandObjective.CreateRunner(objective, slot);
             var result = await ProgressReporter.RunAsync(console, spec.Settings.Name, new RunOptions { Workers = slots }, before?.Finished ?? 0,
