@@ -5,13 +5,20 @@ namespace ActorTuner.Actors;
 /// <summary>Akka configuration ActorTuner needs in every ActorSystem that hosts or talks to studies.</summary>
 public static class ActorTunerConfig
 {
-    /// <summary>Binds every study event to <see cref="Serialization.ActorTunerSerializer"/>.</summary>
+    /// <summary>
+    /// Binds every study event, snapshot, command, reply and query to <see cref="Serialization.ActorTunerSerializer"/>,
+    /// so nothing of ActorTuner's crosses the wire or reaches a journal through a type-naming serializer.
+    /// </summary>
     public static Config Serialization { get; } = ConfigurationFactory.ParseString("""
         akka.actor {
           serializers.actortuner = "ActorTuner.Actors.Serialization.ActorTunerSerializer, ActorTuner.Actors"
           serialization-bindings {
             "ActorTuner.Core.Studies.StudyEvent, ActorTuner.Core" = actortuner
             "ActorTuner.Core.Studies.StudyState, ActorTuner.Core" = actortuner
+            "ActorTuner.Core.Studies.StudyCommand, ActorTuner.Core" = actortuner
+            "ActorTuner.Core.Studies.StudyReply, ActorTuner.Core" = actortuner
+            "ActorTuner.Actors.Studies.GetStudy, ActorTuner.Actors" = actortuner
+            "ActorTuner.Actors.Studies.GetStudyResult, ActorTuner.Actors" = actortuner
           }
           serialization-identifiers {
             "ActorTuner.Actors.Serialization.ActorTunerSerializer, ActorTuner.Actors" = 4811

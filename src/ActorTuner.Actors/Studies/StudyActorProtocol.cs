@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using ActorTuner.Core.Spaces;
 using ActorTuner.Core.Studies;
+using Akka.Actor;
 
 namespace ActorTuner.Actors.Studies;
 
@@ -18,14 +19,16 @@ public sealed record GetStudy
 /// <summary>The study's state when <see cref="GetStudy"/> was handled, and whether a suggestion is being computed.</summary>
 public sealed record GetStudyResult(StudyState State, bool Suggesting);
 
+// The messages below are the actor's own, never sent across the wire: exempt from serialize-messages.
+
 /// <summary>The sampler's suggestions, computed off the mailbox and piped back.</summary>
-internal sealed record SuggestionReady(ImmutableArray<Configuration> Configurations);
+internal sealed record SuggestionReady(ImmutableArray<Configuration> Configurations) : INoSerializationVerificationNeeded;
 
 /// <summary>The sampler threw; the study logs it and tries again on the next request.</summary>
-internal sealed record SuggestionFailed(Exception Cause);
+internal sealed record SuggestionFailed(Exception Cause) : INoSerializationVerificationNeeded;
 
 /// <summary>Tells the study to answer the requests parked while it had no trial queued.</summary>
-internal sealed record ServeWaiting
+internal sealed record ServeWaiting : INoSerializationVerificationNeeded
 {
     private ServeWaiting()
     {
@@ -35,7 +38,7 @@ internal sealed record ServeWaiting
 }
 
 /// <summary>Timer tick: requeue the attempts whose lease has ended.</summary>
-internal sealed record CheckLeases
+internal sealed record CheckLeases : INoSerializationVerificationNeeded
 {
     private CheckLeases()
     {

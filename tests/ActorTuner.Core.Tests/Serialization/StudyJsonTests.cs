@@ -10,14 +10,7 @@ public sealed class StudyJsonTests
 {
     private static readonly DateTimeOffset T0 = new(2026, 11, 28, 1, 2, 3, TimeSpan.Zero);
 
-    private static readonly SearchSpace Space = SearchSpace.Create(
-        new FloatParameter("lr", 1e-5, 1, Log: true),
-        new FloatParameter("dropout", 0, 0.5, Step: 0.1),
-        new IntParameter("width", 16, 1024, Log: true),
-        new IntParameter("layers", 1, 9, Step: 2),
-        new CategoricalParameter("optimizer", ["sgd", "adam", 3, true]),
-        new FloatParameter("momentum", 0, 0.99, When: new ParameterCondition("optimizer", ["sgd"])),
-        new OrdinalParameter("batch", [16, 32, 64.5]));
+    private static readonly SearchSpace Space = SerializationSamples.Space;
 
     private static readonly StudySettings Settings = new("svm-digits", Direction.Maximize, 60, 4, -7, 3, TimeSpan.FromSeconds(90));
 
