@@ -57,11 +57,16 @@ public abstract class StudyActorContract : TestKit
 
         // 1 + 4 x 4 + 2 events (created; suggested, dispatched, reported, completed per trial): snapshots at 4, 8,
         // 12 and 16 (the older ones deleted); at 16 trial 3 had reported but not finished.
+        // Snapshots are saved asynchronously: wait for the one at 16 to be in the store.
         var store = Akka.Persistence.Persistence.Instance.Apply(Sys).SnapshotStoreFor(null);
-        store.Tell(new Akka.Persistence.LoadSnapshot(StudyActor.PersistenceIdOf("snap"), Akka.Persistence.SnapshotSelectionCriteria.Latest, long.MaxValue), TestActor);
-        var loaded = ExpectMsg<Akka.Persistence.LoadSnapshotResult>();
-        loaded.Snapshot.ShouldNotBeNull();
-        loaded.Snapshot.Metadata.SequenceNr.ShouldBe(16);
+        Akka.Persistence.LoadSnapshotResult loaded = null!;
+        AwaitAssert(() =>
+        {
+            store.Tell(new Akka.Persistence.LoadSnapshot(StudyActor.PersistenceIdOf("snap"), Akka.Persistence.SnapshotSelectionCriteria.Latest, long.MaxValue), TestActor);
+            loaded = ExpectMsg<Akka.Persistence.LoadSnapshotResult>();
+            loaded.Snapshot.ShouldNotBeNull();
+            loaded.Snapshot.Metadata.SequenceNr.ShouldBe(16);
+        }, TimeSpan.FromSeconds(20), TimeSpan.FromMilliseconds(100));
         ((StudyState)loaded.Snapshot.Snapshot).Finished.ShouldBe(3);
         ((StudyState)loaded.Snapshot.Snapshot).Trials[3].Intermediate.Count.ShouldBe(1);
 
