@@ -58,6 +58,7 @@ public static class Program
             }
         }
 
+        ActorTuner.Cli.Reports.ProgressView.WidenWhenRedirected(Spectre.Console.AnsiConsole.Console);
         return await DigitsTuningJob.RunAsync(database, trials, fresh, Spectre.Console.AnsiConsole.Console, cancellation).ConfigureAwait(false);
     }
 

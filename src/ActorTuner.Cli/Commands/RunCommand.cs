@@ -31,6 +31,7 @@ public static class RunCommand
     public static async Task<int> RunAsync(string path, string? storageOption, int? workers, int bestRows)
     {
         var console = AnsiConsole.Console;
+        ProgressView.WidenWhenRedirected(console);
         StudyDefinition definition;
         StorageLocation storage;
         try

@@ -71,12 +71,29 @@ public static class ProgressView
         foreach (var t in ordered.Take(count))
         {
             var cells = new List<string> { t.Number.ToString(CultureInfo.InvariantCulture), Format(t.Value) };
-            cells.AddRange(names.Select(n => t.Configuration.TryGetValue(n, out var value) ? Markup.Escape(Actors.Objectives.Trial.Format(value)) : "[grey]-[/]"));
+            cells.AddRange(names.Select(n => t.Configuration.TryGetValue(n, out var value) ? Markup.Escape(Short(value)) : "[grey]-[/]"));
             table.AddRow([.. cells]);
         }
 
         return table;
     }
+
+    /// <summary>
+    /// Output to a file or pipe has no terminal width; Spectre assumes 80 columns and wraps tables and lines
+    /// mid-number. Logs read better unwrapped, so a redirected console gets 200.
+    /// </summary>
+    public static void WidenWhenRedirected(IAnsiConsole console)
+    {
+        ArgumentNullException.ThrowIfNull(console);
+        if (Console.IsOutputRedirected && !console.Profile.Capabilities.Interactive)
+        {
+            console.Profile.Width = Math.Max(console.Profile.Width, 200);
+        }
+    }
+
+    /// <summary>A parameter value for a table: reals with 6 significant digits (export keeps them whole).</summary>
+    public static string Short(Core.Spaces.ParameterValue value) =>
+        value.Kind == Core.Spaces.ParameterValueKind.Real ? Format(value.AsDouble()) : Actors.Objectives.Trial.Format(value);
 
     /// <summary>A value with 6 significant digits.</summary>
     public static string Format(double? value) => value is { } v ? v.ToString("G6", CultureInfo.InvariantCulture) : "-";
