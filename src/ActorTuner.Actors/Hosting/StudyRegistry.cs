@@ -133,7 +133,7 @@ public sealed class StudyRegistry : ReceiveActor
         var name = spec.Settings.Name;
         if (!_studies.TryGetValue(name, out var study))
         {
-            var props = StudyActor.Props(name, s => SamplerFactory.Create(s.Sampler, s.Settings!.Seed));
+            var props = StudyActor.Props(name, StudyActor.JournalledSampler);
             study = Context.ActorOf(StudyActor.Supervised(props, _minBackoff, _maxBackoff), StudyActor.PersistenceIdOf(name));
             _studies.Add(name, study);
         }

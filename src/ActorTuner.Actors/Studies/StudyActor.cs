@@ -66,6 +66,13 @@ public sealed class StudyActor : ReceivePersistentActor, IWithTimers
     /// <summary>The persistence id of the study called <paramref name="name"/>: <c>study-{name}</c>.</summary>
     public static string PersistenceIdOf(string name) => $"study-{name}";
 
+    /// <summary>The sampler a study's journal names (<see cref="StudyState.Sampler"/>), seeded with the study's seed.</summary>
+    public static ISampler JournalledSampler(StudyState study)
+    {
+        ArgumentNullException.ThrowIfNull(study);
+        return Surrogates.SamplerFactory.Create(study.Sampler, study.Settings!.Seed);
+    }
+
     /// <summary>Props for the study called <paramref name="name"/>, on the system clock, leases checked every 5 s, a snapshot every 500 events.</summary>
     public static Props Props(string name, Func<StudyState, ISampler> samplerFor) =>
         Props(name, samplerFor, TimeProvider.System, TimeSpan.FromSeconds(5));

@@ -9,10 +9,10 @@ namespace ActorTuner.Actors.Tuning;
 public sealed record StudyProgress(StudyState State, TimeSpan Elapsed, int FinishedAtStart)
 {
     /// <summary>Trials completed with a value.</summary>
-    public int Completed => State.Trials.Count(t => t.State == TrialState.Complete);
+    public int Completed => State.Completed;
 
     /// <summary>Trials failed (after their retries).</summary>
-    public int Failed => State.Trials.Count(t => t.State == TrialState.Failed);
+    public int Failed => State.Failed;
 
     /// <summary>Trials running now.</summary>
     public int Running => State.Running;

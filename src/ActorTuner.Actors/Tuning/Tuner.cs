@@ -119,7 +119,7 @@ public sealed class Tuner : IAsyncDisposable
         var clock = Stopwatch.StartNew();
         var runId = Guid.NewGuid().ToString("N")[..8];
         var study = System.ActorOf(
-            StudyActor.Supervised(StudyActor.Props(name, s => SamplerFactory.Create(s.Sampler, s.Settings!.Seed)), TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(30)),
+            StudyActor.Supervised(StudyActor.Props(name, StudyActor.JournalledSampler), TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(30)),
             $"study-{name}-{runId}");
         if (!_running.TryAdd(name, study))
         {

@@ -99,7 +99,7 @@ public static class RunCommand
                 options => tuner.RunAsync(spec, runners, options, stop.Token)).ConfigureAwait(false);
 
             console.Write(ProgressView.BestTable(result.State, bestRows));
-            var failed = result.State.Trials.Count(t => t.State == Core.Studies.TrialState.Failed);
+            var failed = result.State.Failed;
             var bestTrial = result.Best;
             console.MarkupLine(Markup.Escape(
                 $"{result.State.Finished}/{result.State.Budget} trials finished ({failed} failed) in {ProgressView.Duration(result.Elapsed)}; " +

@@ -23,7 +23,7 @@ public static class StudiesCommand
     {
         ArgumentNullException.ThrowIfNull(study);
         var s = study.Settings!;
-        var failed = study.Trials.Count(t => t.State == TrialState.Failed);
+        var failed = study.Failed;
         var status = study.IsDone ? "done" : study.Running > 0 ? $"{study.Running} running" : "stopped";
         var best = study.Best is { } b ? $"best {ProgressView.Format(b.Value)} (trial {b.Number})" : "no best yet";
         return $"{s.Name}\t{(s.Direction == Direction.Minimize ? "minimize" : "maximize")}\t{study.Finished}/{study.Budget} finished\t{failed} failed\t{status}\t{best}\tsampler {study.Sampler}";

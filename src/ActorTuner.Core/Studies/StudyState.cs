@@ -33,6 +33,12 @@ public sealed record StudyState(
     /// <summary>Trials waiting for a worker.</summary>
     public int Queued => Trials.Count(t => t.State == TrialState.Queued);
 
+    /// <summary>Trials completed with a value.</summary>
+    public int Completed => Trials.Count(t => t.State == TrialState.Complete);
+
+    /// <summary>Trials failed (after their retries).</summary>
+    public int Failed => Trials.Count(t => t.State == TrialState.Failed);
+
     /// <summary>Trials that count against the budget but have not finished.</summary>
     public int Unfinished => Trials.Count - Finished;
 

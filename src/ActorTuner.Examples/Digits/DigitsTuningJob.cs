@@ -123,7 +123,7 @@ public static class DigitsTuningJob
             : "-";
 
     private static string Failed(StudyState study) =>
-        study.Trials.Count(t => t.State == TrialState.Failed).ToString(CultureInfo.InvariantCulture);
+        study.Failed.ToString(CultureInfo.InvariantCulture);
 
     private static string TestAccuracy(StudyTrial? best)
     {
