@@ -134,7 +134,7 @@ public sealed class Tuner : IAsyncDisposable
             var created = await AskStudy(study, new CreateStudy(spec.Settings, spec.Space, spec.Sampler), cancellation).ConfigureAwait(false);
             if (created is Rejected rejected)
             {
-                throw new InvalidOperationException($"study '{name}': {rejected.Why}");
+                throw new InvalidOperationException(rejected.Why); // every reason to refuse CreateStudy names the study
             }
 
             var state = await GetState(study, cancellation).ConfigureAwait(false);

@@ -46,7 +46,7 @@ public static class StudyDecisions
             WorkerLost w => Many(state.Trials
                 .Where(t => t.State == TrialState.Running && t.Worker == w.Worker)
                 .Select(t => Lose(state, t, $"worker {w.Worker} was lost", retry: true))),
-            ChangeBudget b when b.Budget < state.Finished => Decision.Only(new Rejected($"trials = {b.Budget} is below the {state.Finished} trials already finished")),
+            ChangeBudget b when b.Budget < state.Finished => Decision.Only(new Rejected($"study '{state.Settings!.Name}': trials = {b.Budget} is below the {state.Finished} trials already finished")),
             ChangeBudget b when b.Budget == state.Budget => Decision.Only(Accepted.Instance),
             ChangeBudget b => new Decision([new BudgetChanged(b.Budget)], Accepted.Instance),
             _ => throw new ArgumentOutOfRangeException(nameof(command), command, "unknown study command"),

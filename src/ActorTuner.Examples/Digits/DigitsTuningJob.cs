@@ -75,7 +75,7 @@ public static class DigitsTuningJob
         table.AddRow("best validation loss", ProgressView.Format(gpBest?.Value), ProgressView.Format(randomBest?.Value));
         table.AddRow("found at trial", gpBest?.Number.ToString(CultureInfo.InvariantCulture) ?? "-", randomBest?.Number.ToString(CultureInfo.InvariantCulture) ?? "-");
         table.AddRow(
-            "trials to beat random's best",
+            "finished trials until below random's best",
             randomBest is { Value: { } target } ? TrialsToReach(gp, target) : "-",
             "-");
         foreach (var p in Space.Parameters)
