@@ -1,3 +1,5 @@
+using ActorTuner.Core.Objectives;
+
 namespace ActorTuner.Actors.Objectives;
 
 /// <summary>Checks a <see cref="CommandObjectiveSpec"/> and creates the runner for its mode.</summary>

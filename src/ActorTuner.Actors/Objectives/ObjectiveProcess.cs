@@ -1,3 +1,4 @@
+using ActorTuner.Core.Objectives;
 using System.ComponentModel;
 using System.Diagnostics;
 using System.Diagnostics.CodeAnalysis;

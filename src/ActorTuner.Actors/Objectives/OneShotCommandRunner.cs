@@ -1,3 +1,4 @@
+using ActorTuner.Core.Objectives;
 using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;

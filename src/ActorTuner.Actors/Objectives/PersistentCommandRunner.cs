@@ -1,3 +1,4 @@
+using ActorTuner.Core.Objectives;
 using System.Buffers;
 using System.Globalization;
 using System.Text.Json;

@@ -1,3 +1,4 @@
+using ActorTuner.Core.Objectives;
 using System.Collections.Immutable;
 using System.Text.RegularExpressions;
 using ActorTuner.Actors.Objectives;

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Globalization;
 using System.Text.Json;
+using ActorTuner.Core.Objectives;
 using ActorTuner.Core.Spaces;
 using ActorTuner.Core.Studies;
 using ActorTuner.Core.Trials;
@@ -83,6 +84,75 @@ internal static class JsonParts
         };
         return new StudySettings(r.String("name"), direction, r.Int("budget"), r.Int("parallelism"), r.Long("seed"), r.Int("max_attempts"), TimeSpan.FromMilliseconds(r.Long("lease_ms")));
     }
+
+    public static void WriteObjective(Utf8JsonWriter w, StudyObjective o)
+    {
+        w.WriteStartObject();
+        WriteStrings(w, "requires", o.Requires);
+        if (o.Registered is { } registered)
+        {
+            w.WriteString("registered", registered);
+        }
+
+        if (o.Command is { } c)
+        {
+            w.WriteStartObject("command");
+            WriteStrings(w, "argv", c.Command);
+            w.WriteString("mode", c.Mode == CommandMode.Persistent ? "persistent" : "one-shot");
+            w.WriteNumber("timeout_ms", c.Timeout == Timeout.InfiniteTimeSpan ? -1 : (long)c.Timeout.TotalMilliseconds);
+            w.WriteString("workdir", c.WorkingDirectory);
+            w.WriteStartObject("env");
+            foreach (var (key, value) in c.Environment.OrderBy(kv => kv.Key, StringComparer.Ordinal))
+            {
+                w.WriteString(key, value);
+            }
+
+            w.WriteEndObject();
+            w.WriteEndObject();
+        }
+
+        w.WriteEndObject();
+    }
+
+    public static StudyObjective ReadObjective(JsonFieldReader r)
+    {
+        CommandObjectiveSpec? command = null;
+        if (r.Has("command"))
+        {
+            var c = r.Child("command");
+            var mode = c.String("mode") switch
+            {
+                "one-shot" => CommandMode.OneShot,
+                "persistent" => CommandMode.Persistent,
+                var other => throw c.Error("mode", $"expected one-shot or persistent, got '{other}'"),
+            };
+            var timeout = c.Long("timeout_ms");
+            var env = c.Child("env").Properties()
+                .ToImmutableDictionary(p => p.Name, p => p.Reader.Element.ValueKind == JsonValueKind.String ? p.Reader.Element.GetString()! : throw c.Error("env/" + p.Name, "expected a string"), StringComparer.Ordinal);
+            command = new CommandObjectiveSpec(
+                ReadStrings(c, "argv"),
+                mode,
+                timeout == -1 ? Timeout.InfiniteTimeSpan : TimeSpan.FromMilliseconds(timeout),
+                c.String("workdir"),
+                env);
+        }
+
+        return new StudyObjective(command, r.Has("registered") ? r.String("registered") : null, ReadStrings(r, "requires"));
+    }
+
+    private static void WriteStrings(Utf8JsonWriter w, string name, ImmutableArray<string> items)
+    {
+        w.WriteStartArray(name);
+        foreach (var item in items.IsDefault ? [] : items)
+        {
+            w.WriteStringValue(item);
+        }
+
+        w.WriteEndArray();
+    }
+
+    private static ImmutableArray<string> ReadStrings(JsonFieldReader r, string name) =>
+        [.. r.Child(name).Items().Select(i => i.Element.ValueKind == JsonValueKind.String ? i.Element.GetString()! : throw r.Error(name, "expected a list of strings"))];
 
     public static void WriteSpace(Utf8JsonWriter w, SearchSpace space)
     {

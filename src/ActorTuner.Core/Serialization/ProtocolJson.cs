@@ -62,6 +62,12 @@ public static class ProtocolJson
                     w.WritePropertyName("space");
                     WriteSpace(w, c.Space);
                     w.WriteString("sampler", c.Sampler);
+                    if (c.Objective is { } objective)
+                    {
+                        w.WritePropertyName("objective");
+                        WriteObjective(w, objective);
+                    }
+
                     break;
                 case AddSuggestion a:
                     w.WritePropertyName("params");
@@ -150,7 +156,7 @@ public static class ProtocolJson
 
         return JsonParts.Read<object>(manifest, json, r => manifest switch
         {
-            "cmd.create-study.v1" => new CreateStudy(ReadSettings(r.Child("settings")), ReadSpace(r.Child("space")), r.String("sampler")),
+            "cmd.create-study.v1" => new CreateStudy(ReadSettings(r.Child("settings")), ReadSpace(r.Child("space")), r.String("sampler"), r.Has("objective") ? ReadObjective(r.Child("objective")) : null),
             "cmd.add-suggestion.v1" => new AddSuggestion(ReadConfiguration(r.Child("params"))),
             "cmd.request-trial.v1" => new RequestTrial(r.String("worker"), r.Time("now")),
             "cmd.renew-lease.v1" => new RenewLease(r.Int("number"), r.Int("attempt"), r.Time("now")),

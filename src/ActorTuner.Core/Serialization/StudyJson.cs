@@ -27,6 +27,7 @@ public static class StudyJson
         [typeof(TrialRequeued)] = "trial-requeued.v1",
         [typeof(BudgetChanged)] = "budget-changed.v1",
         [typeof(TrialReleased)] = "trial-released.v1",
+        [typeof(ObjectiveSet)] = "objective-set.v1",
     }.ToImmutableDictionary();
 
     /// <summary>The manifests this codec reads and writes.</summary>
@@ -97,6 +98,10 @@ public static class StudyJson
                 case BudgetChanged b:
                     w.WriteNumber("budget", b.Budget);
                     break;
+                case ObjectiveSet o:
+                    w.WritePropertyName("objective");
+                    WriteObjective(w, o.Objective);
+                    break;
                 default:
                     throw new ArgumentException($"no manifest for study event {e.GetType().Name}", nameof(e));
             }
@@ -125,6 +130,7 @@ public static class StudyJson
             "trial-requeued.v1" => new TrialRequeued(r.Int("number"), r.Int("attempt"), r.String("reason")),
             "trial-released.v1" => new TrialReleased(r.Int("number"), r.Int("attempt"), r.String("reason")),
             "budget-changed.v1" => new BudgetChanged(r.Int("budget")),
+            "objective-set.v1" => new ObjectiveSet(ReadObjective(r.Child("objective"))),
             _ => throw new FormatException($"unknown study event manifest '{manifest}'"),
         });
     }
@@ -149,6 +155,12 @@ public static class StudyJson
             w.WritePropertyName("space");
             WriteSpace(w, state.Space!);
             w.WriteNumber("budget", state.Budget);
+            if (state.Objective is { } objective)
+            {
+                w.WritePropertyName("objective");
+                WriteObjective(w, objective);
+            }
+
             w.WriteStartArray("trials");
             foreach (var t in state.Trials)
             {
@@ -174,7 +186,10 @@ public static class StudyJson
         {
             var trials = r.Child("trials").Items().Select(ReadTrial).ToImmutableList();
             var order = r.Child("finish_order").Items().Select(i => i.Element.TryGetInt32(out var n) ? n : throw i.Error("", "expected a trial number")).ToImmutableList();
-            return new StudyState(ReadSettings(r.Child("settings")), ReadSpace(r.Child("space")), r.String("sampler"), r.Int("budget"), trials, order);
+            return new StudyState(ReadSettings(r.Child("settings")), ReadSpace(r.Child("space")), r.String("sampler"), r.Int("budget"), trials, order)
+            {
+                Objective = r.Has("objective") ? ReadObjective(r.Child("objective")) : null,
+            };
         });
     }
 

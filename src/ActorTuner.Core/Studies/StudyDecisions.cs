@@ -64,9 +64,22 @@ public static class StudyDecisions
             return Decision.Only(new Rejected(e.Message));
         }
 
+        if (create.Objective is { } objective)
+        {
+            try
+            {
+                objective.Validate();
+            }
+            catch (ArgumentException e)
+            {
+                return Decision.Only(new Rejected($"study '{create.Settings.Name}': {e.Message}"));
+            }
+        }
+
         if (!state.IsCreated)
         {
-            return new Decision([new StudyCreated(create.Settings, create.Space, create.Sampler)], Accepted.Instance);
+            StudyEvent created = new StudyCreated(create.Settings, create.Space, create.Sampler);
+            return new Decision(create.Objective is { } o ? [created, new ObjectiveSet(o)] : [created], Accepted.Instance);
         }
 
         var existing = state.Settings!;
@@ -75,10 +88,14 @@ public static class StudyDecisions
             return Decision.Only(new Rejected($"study '{existing.Name}' exists with another direction or search space; use a new name"));
         }
 
-        // Resuming with a larger (or smaller, not below what finished) budget extends the study in place.
-        return create.Settings.Budget == state.Budget
+        // Resuming with a larger (or smaller, not below what finished) budget extends the study in place; a
+        // resubmission with another objective (a fixed script, a moved folder) replaces it for trials to come.
+        var budget = create.Settings.Budget == state.Budget
             ? Decision.Only(Accepted.Instance)
             : Decide(state, new ChangeBudget(create.Settings.Budget));
+        return create.Objective is { } changed && !changed.SameAs(state.Objective) && budget.Reply is Accepted
+            ? budget with { Events = budget.Events.Add(new ObjectiveSet(changed)) }
+            : budget;
     }
 
     private static bool SameSpace(StudyState state, CreateStudy create) =>

@@ -1,3 +1,4 @@
+using ActorTuner.Core.Objectives;
 using ActorTuner.Core.Spaces;
 
 namespace ActorTuner.Core.Studies;
@@ -41,3 +42,9 @@ public sealed record BudgetChanged(int Budget) : StudyEvent;
 /// <see cref="TrialRequeued"/> it does not count against the retry limit.
 /// </summary>
 public sealed record TrialReleased(int Number, int Attempt, string Reason) : StudyEvent;
+
+/// <summary>
+/// The objective cluster workers run for the study was set (at creation) or replaced (a resubmission with
+/// another command); trials already dispatched keep the objective they started with.
+/// </summary>
+public sealed record ObjectiveSet(StudyObjective Objective) : StudyEvent;

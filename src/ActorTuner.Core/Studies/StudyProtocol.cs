@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using ActorTuner.Core.Objectives;
 using ActorTuner.Core.Spaces;
 
 namespace ActorTuner.Core.Studies;
@@ -6,8 +7,11 @@ namespace ActorTuner.Core.Studies;
 /// <summary>A request to a study, in the imperative; <see cref="StudyDecisions.Decide"/> answers it.</summary>
 public abstract record StudyCommand;
 
-/// <summary>Create the study, or confirm it exists with the same settings.</summary>
-public sealed record CreateStudy(StudySettings Settings, SearchSpace Space, string Sampler) : StudyCommand;
+/// <summary>
+/// Create the study, or confirm it exists with the same settings. <paramref name="Objective"/>, when given, is
+/// what cluster workers run (journalled; a resubmission with another objective replaces it).
+/// </summary>
+public sealed record CreateStudy(StudySettings Settings, SearchSpace Space, string Sampler, StudyObjective? Objective = null) : StudyCommand;
 
 /// <summary>Queue a configuration the sampler proposed (the actor asks the sampler off its mailbox).</summary>
 public sealed record AddSuggestion(Configuration Configuration) : StudyCommand;

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using ActorTuner.Core.Objectives;
 using ActorTuner.Core.Sampling;
 using ActorTuner.Core.Spaces;
 using ActorTuner.Core.Trials;
@@ -20,6 +21,9 @@ public sealed record StudyState(
 {
     /// <summary>The state before the study is created.</summary>
     public static StudyState Empty { get; } = new(null, null, string.Empty, 0, [], []);
+
+    /// <summary>What cluster workers run for this study (<see cref="ObjectiveSet"/>), or null when none was given.</summary>
+    public StudyObjective? Objective { get; init; }
 
     /// <summary>True once <see cref="StudyCreated"/> has been applied.</summary>
     public bool IsCreated => Settings is not null;
@@ -108,6 +112,8 @@ public sealed record StudyState(
             t => t with { State = TrialState.Queued, Error = q.Reason, Worker = null, LeaseDeadline = null, Intermediate = [] }),
         TrialReleased q => Update(q, q.Number, t => IsCurrent(t, q.Attempt),
             t => t with { State = TrialState.Queued, Released = t.Released + 1, Worker = null, LeaseDeadline = null, Intermediate = [] }),
+        ObjectiveSet o when IsCreated => this with { Objective = o.Objective },
+        ObjectiveSet => throw Corrupt(e, "the study was not created"),
         BudgetChanged b when IsCreated && b.Budget >= Finished => this with { Budget = b.Budget },
         BudgetChanged => throw Corrupt(e, $"a budget below the {Finished} finished trials"),
         _ => throw new InvalidOperationException($"unknown study event {e.GetType().Name}"),

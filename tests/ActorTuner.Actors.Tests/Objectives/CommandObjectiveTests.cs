@@ -1,3 +1,4 @@
+using ActorTuner.Core.Objectives;
 using System.Collections.Immutable;
 using ActorTuner.Actors.Objectives;
 

@@ -1,3 +1,4 @@
+using ActorTuner.Core.Objectives;
 using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using System.Text.Json;

@@ -1,3 +1,4 @@
+using ActorTuner.Core.Objectives;
 using ActorTuner.Actors.Objectives;
 using ActorTuner.Cli.StudyFiles;
 using ActorTuner.Core.Spaces;

@@ -64,7 +64,7 @@ public sealed class StudyJsonTests
     {
         StudyJson.Manifest(new BudgetChanged(1)).ShouldBe("budget-changed.v1");
         StudyJson.KnownManifests.ShouldAllBe(m => !m.Contains('.', StringComparison.Ordinal) || m.EndsWith(".v1", StringComparison.Ordinal));
-        StudyJson.KnownManifests.Count().ShouldBe(10);
+        StudyJson.KnownManifests.Count().ShouldBe(11);
     }
 
     [Fact]

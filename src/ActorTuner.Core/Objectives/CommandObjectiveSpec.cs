@@ -1,6 +1,6 @@
 using System.Collections.Immutable;
 
-namespace ActorTuner.Actors.Objectives;
+namespace ActorTuner.Core.Objectives;
 
 /// <summary>How an external command is run as an objective.</summary>
 public enum CommandMode
