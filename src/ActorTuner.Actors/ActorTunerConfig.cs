@@ -19,6 +19,10 @@ public static class ActorTunerConfig
             "ActorTuner.Core.Studies.StudyReply, ActorTuner.Core" = actortuner
             "ActorTuner.Actors.Studies.GetStudy, ActorTuner.Actors" = actortuner
             "ActorTuner.Actors.Studies.GetStudyResult, ActorTuner.Actors" = actortuner
+            "ActorTuner.Actors.Cluster.StudyAnnouncement, ActorTuner.Actors" = actortuner
+            "ActorTuner.Actors.Cluster.WorkerNodeStatus, ActorTuner.Actors" = actortuner
+            "ActorTuner.Actors.Cluster.GetCluster, ActorTuner.Actors" = actortuner
+            "ActorTuner.Actors.Cluster.GetClusterResult, ActorTuner.Actors" = actortuner
           }
           serialization-identifiers {
             "ActorTuner.Actors.Serialization.ActorTunerSerializer, ActorTuner.Actors" = 4811

@@ -69,7 +69,31 @@ public sealed class PostgresServer : IDisposable
         return candidates.Concat(onPath).FirstOrDefault(d => File.Exists(Path.Combine(d, "initdb")) && File.Exists(Path.Combine(d, "pg_ctl")));
     }
 
-    private static int FreePort()
+    /// <summary>
+    /// Creates a fresh database called <paramref name="name"/> (letters, digits and '_') and returns an Npgsql
+    /// connection string to it, so each cluster test has a journal of its own (sharding keeps its
+    /// coordinator's state in the journal).
+    /// </summary>
+    public string CreateDatabase(string name)
+    {
+        if (name.Length == 0 || !name.All(c => char.IsAsciiLetterOrDigit(c) || c == '_'))
+        {
+            throw new ArgumentException($"database name '{name}': use letters, digits and '_'", nameof(name));
+        }
+
+        using (var connection = new Npgsql.NpgsqlConnection(ConnectionString))
+        {
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = $"CREATE DATABASE {name}";
+            command.ExecuteNonQuery();
+        }
+
+        return $"Host=127.0.0.1;Port={Port};Username=postgres;Database={name};Pooling=true";
+    }
+
+    /// <summary>A loopback TCP port free at the time of the call.</summary>
+    public static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();

@@ -42,6 +42,7 @@ public sealed class ActorTunerSerializer : SerializerWithStringManifest
         StudyReply r => ProtocolJson.Manifest(r),
         GetStudy => GetStudyManifest,
         GetStudyResult => GetStudyResultManifest,
+        _ when ClusterJson.ManifestOf(o) is { } m => m,
         _ => throw new ArgumentException($"ActorTunerSerializer does not handle {o?.GetType().Name}", nameof(o)),
     };
 
@@ -54,6 +55,7 @@ public sealed class ActorTunerSerializer : SerializerWithStringManifest
         StudyReply r => ProtocolJson.Write(r),
         GetStudy => "{}"u8.ToArray(),
         GetStudyResult r => WriteResult(r),
+        _ when ClusterJson.ManifestOf(obj) is not null => ClusterJson.Write(obj),
         _ => throw new ArgumentException($"ActorTunerSerializer does not handle {obj?.GetType().Name}", nameof(obj)),
     };
 
@@ -70,6 +72,7 @@ public sealed class ActorTunerSerializer : SerializerWithStringManifest
                 GetStudyResultManifest => ReadResult(bytes),
                 _ when ProtocolJson.IsKnown(manifest) => ProtocolJson.Read(manifest, bytes),
                 _ when StudyJson.KnownManifests.Contains(manifest) => StudyJson.Read(manifest, bytes),
+                _ when ClusterJson.KnownManifests.Contains(manifest) => ClusterJson.Read(manifest, bytes),
                 _ => throw new FormatException(
                     $"unknown manifest '{manifest}' for ActorTunerSerializer (id {Id}); known: " +
                     string.Join(", ", KnownManifests.Order(StringComparer.Ordinal))),
@@ -83,7 +86,7 @@ public sealed class ActorTunerSerializer : SerializerWithStringManifest
 
     /// <summary>Every manifest this serializer reads.</summary>
     public static IEnumerable<string> KnownManifests =>
-        StudyJson.KnownManifests.Concat(ProtocolJson.KnownManifests).Append(StudyJson.StateManifest).Append(GetStudyManifest).Append(GetStudyResultManifest);
+        StudyJson.KnownManifests.Concat(ProtocolJson.KnownManifests).Append(StudyJson.StateManifest).Append(GetStudyManifest).Append(GetStudyResultManifest).Concat(ClusterJson.KnownManifests);
 
     // The state of a study not created yet has no snapshot form; it travels as an absent "state".
     private static byte[] WriteResult(GetStudyResult result)

@@ -1,6 +1,8 @@
 using ActorTuner.Core.Sampling;
 using ActorTuner.Core.Studies;
+using ActorTuner.Actors.Cluster;
 using Akka.Actor;
+using Akka.Cluster;
 using Akka.Event;
 using Akka.Persistence;
 
@@ -16,10 +18,12 @@ namespace ActorTuner.Actors.Studies;
 public sealed class StudyActor : ReceivePersistentActor, IWithTimers
 {
     private const string LeaseTimer = "leases";
+    private const string AnnounceTimer = "announce";
     private readonly Func<StudyState, ISampler> _samplerFor;
     private readonly TimeProvider _time;
     private readonly TimeSpan _leaseCheck;
     private readonly int _snapshotEvery;
+    private readonly StudyInCluster? _cluster;
     private readonly List<(RequestTrial Request, IActorRef Sender)> _waiting = [];
     private readonly ILoggingAdapter _log = Context.GetLogger();
     private StudyState _state = StudyState.Empty;
@@ -33,7 +37,13 @@ public sealed class StudyActor : ReceivePersistentActor, IWithTimers
     /// snapshotted every <paramref name="snapshotEvery"/> events (0: never), so recovery replays at most that
     /// many events.
     /// </summary>
-    public StudyActor(string name, Func<StudyState, ISampler> samplerFor, TimeProvider time, TimeSpan leaseCheck, int snapshotEvery)
+    /// <param name="name">The study's name.</param>
+    /// <param name="samplerFor">Builds the sampler once the study exists.</param>
+    /// <param name="time">The clock leases are checked against.</param>
+    /// <param name="leaseCheck">How often leases are checked.</param>
+    /// <param name="snapshotEvery">Events between snapshots (0: never).</param>
+    /// <param name="cluster">When hosted in a cluster: where to announce the study, and that attempts of workers on removed nodes are requeued.</param>
+    public StudyActor(string name, Func<StudyState, ISampler> samplerFor, TimeProvider time, TimeSpan leaseCheck, int snapshotEvery, StudyInCluster? cluster = null)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(snapshotEvery);
         PersistenceId = PersistenceIdOf(name);
@@ -41,18 +51,32 @@ public sealed class StudyActor : ReceivePersistentActor, IWithTimers
         _time = time;
         _leaseCheck = leaseCheck;
         _snapshotEvery = snapshotEvery;
+        _cluster = cluster;
         Recover<SnapshotOffer>(offer => _state = _durable = (StudyState)offer.Snapshot);
         Recover<StudyEvent>(e => _state = _durable = _state.Apply(e));
         Command<SaveSnapshotSuccess>(s => DeleteSnapshots(new SnapshotSelectionCriteria(s.Metadata.SequenceNr - 1)));
         Command<SaveSnapshotFailure>(f => _log.Warning("study {0}: snapshot at {1} not saved: {2}", PersistenceId, f.Metadata.SequenceNr, f.Cause.Message));
         Command<DeleteSnapshotsSuccess>(_ => { });
         Command<DeleteSnapshotsFailure>(f => _log.Warning("study {0}: old snapshots not deleted: {1}", PersistenceId, f.Cause.Message));
-        Command<GetStudy>(_ => Sender.Tell(new GetStudyResult(_durable, _suggesting)));
+        Command<GetStudy>(_ =>
+        {
+            Sender.Tell(new GetStudyResult(_durable, _suggesting));
+
+            // A sharded entity started only to be asked about a study nobody created (a typo in
+            // `actortuner status NAME`) is not kept: passivating also drops it from the remembered set.
+            if (_cluster is not null && !_state.IsCreated)
+            {
+                Context.Parent.Tell(new Akka.Cluster.Sharding.Passivate(PoisonPill.Instance));
+            }
+        });
         Command<RequestTrial>(Handle);
         Command<SuggestionReady>(Handle);
         Command<SuggestionFailed>(Handle);
         Command<ServeWaiting>(Handle);
         Command<CheckLeases>(_ => Execute(new ExpireLeases(_time.GetUtcNow()), Self));
+        Command<AnnounceTick>(_ => Announce());
+        Command<ClusterEvent.MemberRemoved>(Handle);
+        Command<ClusterEvent.CurrentClusterState>(_ => { });
         Command<StudyReply>(_ => { }); // replies to our own lease checks
         Command<StudyCommand>(c => Execute(c, Sender));
     }
@@ -79,7 +103,11 @@ public sealed class StudyActor : ReceivePersistentActor, IWithTimers
 
     /// <summary>Props with an injected clock, lease-check interval and snapshot interval.</summary>
     public static Props Props(string name, Func<StudyState, ISampler> samplerFor, TimeProvider time, TimeSpan leaseCheck, int snapshotEvery = 500) =>
-        Akka.Actor.Props.Create(() => new StudyActor(name, samplerFor, time, leaseCheck, snapshotEvery));
+        Akka.Actor.Props.Create(() => new StudyActor(name, samplerFor, time, leaseCheck, snapshotEvery, null));
+
+    /// <summary>Props for a study hosted in a cluster (a sharded entity): it announces itself and requeues the attempts of removed nodes' workers.</summary>
+    public static Props Props(string name, Func<StudyState, ISampler> samplerFor, TimeProvider time, TimeSpan leaseCheck, int snapshotEvery, StudyInCluster cluster) =>
+        Akka.Actor.Props.Create(() => new StudyActor(name, samplerFor, time, leaseCheck, snapshotEvery, cluster));
 
     /// <summary>
     /// Props for the study under a backoff supervisor: when the journal fails (the database is gone) the study
@@ -96,7 +124,57 @@ public sealed class StudyActor : ReceivePersistentActor, IWithTimers
     protected override void PreStart()
     {
         Timers.StartPeriodicTimer(LeaseTimer, CheckLeases.Instance, _leaseCheck);
+        if (_cluster is { } cluster)
+        {
+            Timers.StartPeriodicTimer(AnnounceTimer, AnnounceTick.Instance, cluster.AnnounceEvery);
+            Akka.Cluster.Cluster.Get(Context.System).Subscribe(Self, ClusterEvent.SubscriptionInitialStateMode.InitialStateAsSnapshot, typeof(ClusterEvent.MemberRemoved));
+        }
+
         base.PreStart();
+    }
+
+    /// <inheritdoc />
+    protected override void PostStop()
+    {
+        if (_cluster is not null)
+        {
+            Akka.Cluster.Cluster.Get(Context.System).Unsubscribe(Self);
+        }
+
+        base.PostStop();
+    }
+
+    /// <inheritdoc />
+    protected override void OnReplaySuccess()
+    {
+        base.OnReplaySuccess();
+        Announce();
+    }
+
+    private void Announce()
+    {
+        if (_cluster is { } cluster && _durable.IsCreated)
+        {
+            cluster.Announcements.Tell(StudyAnnouncement.Of(_durable, Akka.Cluster.Cluster.Get(Context.System).SelfAddress.ToString()));
+        }
+    }
+
+    /// <summary>
+    /// A node left the cluster for good (it left, or the split-brain resolver downed it): the attempts its
+    /// workers ran are requeued now rather than when their leases run out. Worker ids start with the node's
+    /// address and incarnation (<see cref="Cluster.WorkerNode.WorkerIdPrefix"/>), so a node restarted on the same
+    /// port keeps its new attempts.
+    /// </summary>
+    private void Handle(ClusterEvent.MemberRemoved removed)
+    {
+        var prefix = Cluster.WorkerNode.WorkerIdPrefix(removed.Member.UniqueAddress);
+        var lost = _state.Trials.Where(t => t.State == TrialState.Running && t.Worker is { } w && w.StartsWith(prefix, StringComparison.Ordinal))
+            .Select(t => t.Worker!).Distinct(StringComparer.Ordinal).ToList();
+        foreach (var worker in lost)
+        {
+            _log.Info("study {0}: node {1} was removed; requeueing the attempts of {2}", PersistenceId, removed.Member.Address, worker);
+            Execute(new WorkerLost(worker), Self);
+        }
     }
 
     /// <inheritdoc />

@@ -46,3 +46,13 @@ internal sealed record CheckLeases : INoSerializationVerificationNeeded
 
     public static CheckLeases Instance { get; } = new();
 }
+
+/// <summary>Timer tick: tell the cluster about the study.</summary>
+internal sealed record AnnounceTick : INoSerializationVerificationNeeded
+{
+    private AnnounceTick()
+    {
+    }
+
+    public static AnnounceTick Instance { get; } = new();
+}

@@ -162,8 +162,9 @@ public sealed class WorkerActor : ReceiveActor, IWithTimers
                 break;
             default:
                 // Nothing to run yet (parallelism reached, a suggestion failed, the study not yet created).
-                if (_stopping)
+                if (_stopping || _settings.LeaveWhenIdle)
                 {
+                    _stopping = true;
                     StopIfIdle();
                     return;
                 }

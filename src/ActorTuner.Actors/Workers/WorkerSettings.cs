@@ -12,4 +12,10 @@ public sealed record WorkerSettings(TimeProvider Time, TimeSpan RenewEvery, Time
 {
     /// <summary>System clock, renew every 20 s, retry after 200 ms, answers within 2 min.</summary>
     public static WorkerSettings Default { get; } = new(TimeProvider.System, TimeSpan.FromSeconds(20), TimeSpan.FromMilliseconds(200), TimeSpan.FromMinutes(2));
+
+    /// <summary>
+    /// When true, a worker the study has nothing for (its parallelism is reached, it is not created yet) stops
+    /// instead of asking again, so a cluster worker node can give the slot to another study.
+    /// </summary>
+    public bool LeaveWhenIdle { get; init; }
 }

@@ -140,7 +140,7 @@ internal static class JsonParts
         return new StudyObjective(command, r.Has("registered") ? r.String("registered") : null, ReadStrings(r, "requires"));
     }
 
-    private static void WriteStrings(Utf8JsonWriter w, string name, ImmutableArray<string> items)
+    public static void WriteStrings(Utf8JsonWriter w, string name, ImmutableArray<string> items)
     {
         w.WriteStartArray(name);
         foreach (var item in items.IsDefault ? [] : items)
@@ -151,7 +151,7 @@ internal static class JsonParts
         w.WriteEndArray();
     }
 
-    private static ImmutableArray<string> ReadStrings(JsonFieldReader r, string name) =>
+    public static ImmutableArray<string> ReadStrings(JsonFieldReader r, string name) =>
         [.. r.Child(name).Items().Select(i => i.Element.ValueKind == JsonValueKind.String ? i.Element.GetString()! : throw r.Error(name, "expected a list of strings"))];
 
     public static void WriteSpace(Utf8JsonWriter w, SearchSpace space)

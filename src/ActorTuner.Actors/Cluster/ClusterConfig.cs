@@ -1,0 +1,80 @@
+using Akka.Cluster.Sharding;
+using Akka.Cluster.Tools.Client;
+using Akka.Cluster.Tools.PublishSubscribe;
+using Akka.Configuration;
+
+namespace ActorTuner.Actors.Cluster;
+
+/// <summary>The Akka configuration of a cluster node and of a client that talks to one.</summary>
+public static class ClusterConfig
+{
+    /// <summary>
+    /// A node: cluster provider, remoting on <see cref="ClusterNodeSettings.Host"/>, the roles and seed nodes,
+    /// keep-majority split-brain resolver, studies sharded on coordinators with remembered entities whose
+    /// coordinator state and remembered set live in the journal (so a full restart brings every study back),
+    /// the journal, and the closed wire.
+    /// </summary>
+    public static Config ForNode(ClusterNodeSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        settings.Validate();
+        var roles = string.Join(", ", settings.Roles.Select(Quote));
+        var seeds = string.Join(", ", settings.SeedNodes.Select(s => Quote(ClusterNodeSettings.AddressOf(s, "seed-nodes"))));
+        var cluster = ConfigurationFactory.ParseString($$"""
+            akka {
+              actor.provider = cluster
+              cluster {
+                roles = [{{roles}}]
+                seed-nodes = [{{seeds}}]
+                downing-provider-class = "Akka.Cluster.SBR.SplitBrainResolverProvider, Akka.Cluster"
+                split-brain-resolver {
+                  active-strategy = keep-majority
+                  stable-after = {{(long)settings.StableAfter.TotalMilliseconds}}ms
+                }
+                sharding {
+                  role = {{ClusterNodeSettings.CoordinatorRole}}
+                  remember-entities = on
+                  state-store-mode = persistence
+                  remember-entities-store = eventsourced
+                }
+              }
+            }
+            """);
+        return cluster
+            .WithFallback(Remoting(settings.Host, settings.Port, settings.PublicHost))
+            .WithFallback(settings.Storage.ToConfig())
+            .WithFallback(ActorTunerConfig.Serialization)
+            .WithFallback(ClusterSharding.DefaultConfig())
+            .WithFallback(DistributedPubSub.DefaultConfig())
+            .WithFallback(ClusterClientReceptionist.DefaultConfig());
+    }
+
+    /// <summary>A client (<c>actortuner submit</c>, <c>status</c>): remoting only, on loopback unless <paramref name="host"/> is given.</summary>
+    public static Config ForClient(string? host)
+    {
+        return ConfigurationFactory.ParseString("akka.actor.provider = remote")
+            .WithFallback(Remoting(string.IsNullOrWhiteSpace(host) ? "127.0.0.1" : host, 0, null))
+            .WithFallback(ActorTunerConfig.Serialization)
+            .WithFallback(WireBindings);
+    }
+
+    // The serializer bindings of what a client sends: the cluster client wraps messages in pub-sub's Send, and
+    // studies are addressed in sharding's envelope. Without these the envelopes would fall to Akka's default,
+    // type-naming JSON serializer.
+    private static Config WireBindings =>
+        ClusterClientReceptionist.DefaultConfig()
+            .WithFallback(DistributedPubSub.DefaultConfig())
+            .WithFallback(ClusterSharding.DefaultConfig());
+
+    private static Config Remoting(string host, int port, string? publicHost) =>
+        ConfigurationFactory.ParseString($$"""
+            akka.remote.dot-netty.tcp {
+              hostname = {{Quote(host)}}
+              port = {{port}}
+              {{(string.IsNullOrWhiteSpace(publicHost) ? string.Empty : $"public-hostname = {Quote(publicHost)}")}}
+            }
+            """);
+
+    private static string Quote(string text) =>
+        "\"" + text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal) + "\"";
+}
