@@ -12,6 +12,9 @@ public static class Program
         RunCommand.Create(),
         ExportCommand.Create(),
         StudiesCommand.Create(),
+        NodeCommand.Create(),
+        SubmitCommand.Create(),
+        StatusCommand.Create(),
     };
 
     /// <summary>Entry point.</summary>

@@ -52,7 +52,12 @@ public static class ClusterConfig
     /// <summary>A client (<c>actortuner submit</c>, <c>status</c>): remoting only, on loopback unless <paramref name="host"/> is given.</summary>
     public static Config ForClient(string? host)
     {
-        return ConfigurationFactory.ParseString("akka.actor.provider = remote")
+        // The command reports what went wrong itself; Akka's own logs would bury it.
+        return ConfigurationFactory.ParseString("""
+                akka.actor.provider = remote
+                akka.loglevel = OFF
+                akka.stdout-loglevel = OFF
+                """)
             .WithFallback(Remoting(string.IsNullOrWhiteSpace(host) ? "127.0.0.1" : host, 0, null))
             .WithFallback(ActorTunerConfig.Serialization)
             .WithFallback(WireBindings);

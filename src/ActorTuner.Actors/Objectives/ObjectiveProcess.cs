@@ -1,9 +1,9 @@
-using ActorTuner.Core.Objectives;
 using System.ComponentModel;
-using System.Diagnostics;
 using System.Diagnostics.CodeAnalysis;
+using System.Diagnostics;
 using System.Globalization;
 using System.Text;
+using ActorTuner.Core.Objectives;
 
 namespace ActorTuner.Actors.Objectives;
 

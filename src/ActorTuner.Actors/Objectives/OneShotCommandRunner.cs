@@ -1,7 +1,7 @@
-using ActorTuner.Core.Objectives;
 using System.Globalization;
-using System.Text;
 using System.Text.RegularExpressions;
+using System.Text;
+using ActorTuner.Core.Objectives;
 
 namespace ActorTuner.Actors.Objectives;
 

@@ -1,7 +1,7 @@
-using ActorTuner.Core.Objectives;
 using System.Buffers;
 using System.Globalization;
 using System.Text.Json;
+using ActorTuner.Core.Objectives;
 
 namespace ActorTuner.Actors.Objectives;
 

@@ -39,7 +39,9 @@ public static class RunCommand
             definition = StudyFile.Load(path);
             if (definition.Objective is null)
             {
-                throw new StudyFileException(path, 1, 1, "study.objective", "required for actortuner run: give objective { command = [program, args...] }");
+                throw new StudyFileException(path, 1, 1, "study.objective", definition.Work?.Registered is { } name
+                    ? $"registered = {name} names an in-process objective of cluster worker nodes: submit the study with actortuner submit --cluster HOST:PORT, or give objective {{ command = [program, args...] }} to run it here"
+                    : "required for actortuner run: give objective { command = [program, args...] }");
             }
 
             CommandObjective.Validate(definition.Objective);

@@ -1,7 +1,7 @@
-using ActorTuner.Core.Objectives;
 using System.Collections.Immutable;
 using System.Text.RegularExpressions;
 using ActorTuner.Actors.Objectives;
+using ActorTuner.Core.Objectives;
 using ActorTuner.Core.Spaces;
 
 namespace ActorTuner.Cli.StudyFiles;
@@ -12,10 +12,14 @@ internal static partial class ObjectiveReader
     /// <summary>How long a trial may run when the file gives no <c>timeout</c>.</summary>
     public static readonly TimeSpan DefaultTimeout = TimeSpan.FromHours(1);
 
-    private static readonly string[] Keys = ["command", "mode", "timeout", "workdir", "env"];
+    private static readonly string[] Keys = ["command", "registered", "requires", "mode", "timeout", "workdir", "env"];
     private static readonly string[] Modes = ["one-shot", "persistent"];
 
-    public static CommandObjectiveSpec? Read(HoconSection study, SearchSpace space)
+    /// <summary>
+    /// The file's objective: an external <c>command</c>, or the name of an in-process objective
+    /// <c>registered</c> on cluster worker nodes; <c>requires</c> lists the tags a worker must have.
+    /// </summary>
+    public static StudyObjective? Read(HoconSection study, SearchSpace space)
     {
         if (study.Find("objective") is not { } field)
         {
@@ -24,6 +28,52 @@ internal static partial class ObjectiveReader
 
         var objective = study.Section(field, "an object like objective { command = [python3, train.py] }");
         objective.AllowOnly(Keys);
+        var requires = Requires(objective);
+        if (objective.Find("registered") is { } registeredField)
+        {
+            if (objective.Find("command") is { } both)
+            {
+                throw objective.Error(both, "give either command (an external program) or registered (an in-process objective on the worker nodes), not both");
+            }
+
+            var name = objective.Text(registeredField, "the name an embedding program registered its objective under");
+            return name.Trim().Length > 0
+                ? StudyObjective.OfRegistered(name, requires)
+                : throw objective.Error(registeredField, "expected the name of a registered objective, got an empty string");
+        }
+
+        return StudyObjective.Of(ReadCommand(objective, space), requires);
+    }
+
+    private static ImmutableArray<string> Requires(HoconSection objective)
+    {
+        if (objective.Find("requires") is not { } field)
+        {
+            return [];
+        }
+
+        if (field.Value is not HoconArray list)
+        {
+            throw objective.Error(field, $"expected a list of worker tags like [gpu], got {field.Value.Describe()}");
+        }
+
+        var tags = ImmutableArray.CreateBuilder<string>();
+        foreach (var item in list.Items)
+        {
+            var tag = objective.Scalar(field, item, "a tag").Text;
+            if (!StudyObjective.IsTag(tag))
+            {
+                throw objective.Error(item.Line, field.Key, $"'{tag}' is not a tag: use 1 to 64 letters, digits, '-', '_' or '.'");
+            }
+
+            tags.Add(tag);
+        }
+
+        return tags.ToImmutable();
+    }
+
+    private static CommandObjectiveSpec ReadCommand(HoconSection objective, SearchSpace space)
+    {
         var command = Command(objective, space);
         var mode = objective.Find("mode") is { } modeField && objective.OneOf(modeField, Modes, "mode") == "persistent"
             ? CommandMode.Persistent
@@ -31,7 +81,7 @@ internal static partial class ObjectiveReader
         var timeout = objective.Find("timeout") is { } timeoutField ? objective.Duration(timeoutField) : DefaultTimeout;
 
         // The command runs in the study file's folder, or in workdir taken relative to it.
-        var folder = Path.GetDirectoryName(Path.GetFullPath(study.File)) ?? Directory.GetCurrentDirectory();
+        var folder = Path.GetDirectoryName(Path.GetFullPath(objective.File)) ?? Directory.GetCurrentDirectory();
         var workdir = folder;
         if (objective.Find("workdir") is { } workdirField)
         {

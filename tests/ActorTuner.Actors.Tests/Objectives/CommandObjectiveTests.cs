@@ -1,6 +1,6 @@
-using ActorTuner.Core.Objectives;
 using System.Collections.Immutable;
 using ActorTuner.Actors.Objectives;
+using ActorTuner.Core.Objectives;
 
 namespace ActorTuner.Actors.Tests.Objectives;
 

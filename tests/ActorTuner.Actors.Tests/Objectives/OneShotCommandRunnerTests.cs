@@ -1,8 +1,8 @@
-using ActorTuner.Core.Objectives;
 using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using System.Text.Json;
 using ActorTuner.Actors.Objectives;
+using ActorTuner.Core.Objectives;
 
 namespace ActorTuner.Actors.Tests.Objectives;
 

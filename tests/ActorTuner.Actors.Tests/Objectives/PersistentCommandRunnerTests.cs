@@ -1,7 +1,7 @@
-using ActorTuner.Core.Objectives;
 using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using ActorTuner.Actors.Objectives;
+using ActorTuner.Core.Objectives;
 
 namespace ActorTuner.Actors.Tests.Objectives;
 

@@ -1,6 +1,6 @@
-using ActorTuner.Core.Objectives;
 using ActorTuner.Actors.Objectives;
 using ActorTuner.Cli.StudyFiles;
+using ActorTuner.Core.Objectives;
 using ActorTuner.Core.Spaces;
 using ActorTuner.Core.Trials;
 
