@@ -1,9 +1,11 @@
+using System.Collections.Immutable;
 using ActorTuner.Actors.Cluster;
 using ActorTuner.Core.Objectives;
 using ActorTuner.Core.Spaces;
 using ActorTuner.Core.Studies;
 using ActorTuner.Core.Trials;
 using ActorTuner.Testing;
+using Akka.Actor;
 
 namespace ActorTuner.Actors.Tests.Cluster;
 
@@ -49,17 +51,118 @@ public sealed class ClusterProtocolTests : IClassFixture<ClusterProtocolTests.Po
         final.Studies.Single(s => s.Study == "basic").Completed.ShouldBe(24);
 
         // Both worker nodes took trials: ids carry the node's address and incarnation.
-        var byNode = await WorkersOf(client, "basic");
+        var byNode = await WorkersOf("protocol_basic", "basic");
         byNode.ShouldContain(WorkerNode.WorkerIdPrefix(Akka.Cluster.Cluster.Get(w1.System).SelfUniqueAddress));
         byNode.ShouldContain(WorkerNode.WorkerIdPrefix(Akka.Cluster.Cluster.Get(w2.System).SelfUniqueAddress));
     }
 
-    /// <summary>The worker-id prefixes that ran trials of <paramref name="study"/>, from its journal via <see cref="Tuning.Tuner"/>-free reading: each trial's last dispatch.</summary>
-    private async Task<HashSet<string>> WorkersOf(ClusterConnection client, string study)
+    [Fact]
+    public async Task A_study_that_requires_a_tag_runs_only_on_workers_that_have_it_with_a_device_per_slot()
     {
-        _ = client;
+        await using var cluster = new TestCluster(_postgres, "protocol_tags");
+        cluster.Start("coordinator");
+        var gpu = cluster.Start("worker", slots: 2, tags: ["gpu"]);
+        var plain = cluster.Start("worker", slots: 2);
+        await cluster.WaitUntilMembers(3);
+        await using var client = cluster.Connect();
+
+        // The objective reports the device it was given: the value is CUDA_VISIBLE_DEVICES.
+        var command = new CommandObjectiveSpec(
+            ["/usr/bin/python3", "-c", "import os, time; time.sleep(0.2); print(float(os.environ['CUDA_VISIBLE_DEVICES']))"],
+            CommandMode.OneShot,
+            TimeSpan.FromMinutes(1),
+            string.Empty,
+            ImmutableDictionary<string, string>.Empty);
+        (await client.SubmitAsync(Study("tags", 10, 2, StudyObjective.Of(command, ["gpu"])), TimeSpan.FromSeconds(30))).ShouldBe(Accepted.Instance);
+        var state = await TestCluster.WaitForStudy(client, "tags", s => s.IsDone, TimeSpan.FromSeconds(90));
+
+        state.Trials.ShouldAllBe(t => t.State == TrialState.Complete, string.Join("; ", state.Trials.Select(t => t.Error)));
+        state.Trials.Select(t => t.Value!.Value).Distinct().Order().ShouldBe([0.0, 1.0]);
+        (await WorkersOf("protocol_tags", "tags")).ShouldBe([WorkerNode.WorkerIdPrefix(Akka.Cluster.Cluster.Get(gpu.System).SelfUniqueAddress)]);
+        _ = plain;
+    }
+
+    [Fact]
+    public async Task A_coordinator_that_leaves_hands_its_study_to_the_other_which_finishes_it()
+    {
+        await using var cluster = new TestCluster(_postgres, "protocol_handover");
+        var c1 = cluster.Start("coordinator");
+        var c2 = cluster.Start("coordinator");
+        cluster.Start("worker", slots: 2, objectives: TestCluster.Quad(TimeSpan.FromMilliseconds(300)));
+        await cluster.WaitUntilMembers(3);
+        await using var client = cluster.Connect();
+
+        (await client.SubmitAsync(Study("handover", 16, 2, StudyObjective.OfRegistered("quad")), TimeSpan.FromSeconds(30))).ShouldBe(Accepted.Instance);
+        var before = await TestCluster.WaitForStudy(client, "handover", s => s.Finished >= 4, TimeSpan.FromSeconds(60));
+        var host = await HostOf(client, "handover");
+        var leaving = host == c1.Address ? c1 : c2;
+        var staying = leaving == c1 ? c2 : c1;
+        await leaving.StopAsync();
+
+        var state = await TestCluster.WaitForStudy(client, "handover", s => s.IsDone, TimeSpan.FromSeconds(90));
+        state.Trials.Select(t => t.Number).ShouldBe(Enumerable.Range(0, 16));
+        state.Trials.ShouldAllBe(t => t.State == TrialState.Complete);
+        foreach (var t in before.Trials.Where(t => t.IsFinished))
+        {
+            state.Trials[t.Number].Value.ShouldBe(t.Value);
+        }
+
+        await TestCluster.Eventually(() => HostOf(client, "handover").Result == staying.Address, TimeSpan.FromSeconds(30), "the study announced from the staying coordinator");
+    }
+
+    [Fact]
+    public async Task A_crashed_worker_node_loses_its_attempts_to_another_and_late_or_repeated_results_are_stale()
+    {
+        await using var cluster = new TestCluster(_postgres, "protocol_crash");
+        var coordinator = cluster.Start("coordinator");
+        var hanging = ImmutableDictionary<string, Func<ActorTuner.Actors.Objectives.Trial, CancellationToken, Task<double>>>.Empty.Add("quad", async (t, ct) =>
+        {
+            await Task.Delay(Timeout.Infinite, ct);
+            return 0;
+        });
+        var doomed = cluster.Start("worker", slots: 2, objectives: hanging, crashable: true);
+        await cluster.WaitUntilMembers(2);
+        await using var client = cluster.Connect();
+        (await client.SubmitAsync(Study("crash", 6, 2, StudyObjective.OfRegistered("quad"), lease: TimeSpan.FromMinutes(10)), TimeSpan.FromSeconds(30))).ShouldBe(Accepted.Instance);
+        var running = await TestCluster.WaitForStudy(client, "crash", s => s.Running == 2, TimeSpan.FromSeconds(60));
+        var lost = running.Trials.Where(t => t.State == TrialState.Running).Select(t => t.Number).ToList();
+        var doomedPrefix = WorkerNode.WorkerIdPrefix(Akka.Cluster.Cluster.Get(doomed.System).SelfUniqueAddress);
+        running.Trials.Where(t => t.State == TrialState.Running).ShouldAllBe(t => t.Worker!.StartsWith(doomedPrefix, StringComparison.Ordinal));
+
+        // The node dies without leaving; the lease (10 min) is far away, so only the node's removal by the
+        // split-brain resolver can requeue its attempts.
+        // The other worker must be Up first: with two members Up and one unreachable, keep-majority is a tie
+        // (the side with the lowest address stays) and could down the survivors.
+        cluster.Start("worker", slots: 2, objectives: TestCluster.Quad(TimeSpan.FromMilliseconds(20)));
+        await cluster.WaitUntilMembers(3);
+        await doomed.System.Terminate();
+        var state = await TestCluster.WaitForStudy(client, "crash", s => s.IsDone, TimeSpan.FromSeconds(90));
+
+        state.Trials.Select(t => t.Number).ShouldBe(Enumerable.Range(0, 6));
+        state.Trials.ShouldAllBe(t => t.State == TrialState.Complete);
+        foreach (var number in lost)
+        {
+            state.Trials[number].Attempt.ShouldBe(2);
+        }
+
+        // The dead node's attempt 1 reporting late, and attempt 2 reporting twice: acknowledged as stale, not recorded.
+        var late = await coordinator.Studies.Ask<StudyReply>(new Akka.Cluster.Sharding.ShardingEnvelope("crash", new CompleteTrial(lost[0], 1, 42)), TimeSpan.FromSeconds(10));
+        late.ShouldBeOfType<Stale>();
+        var repeated = await coordinator.Studies.Ask<StudyReply>(new Akka.Cluster.Sharding.ShardingEnvelope("crash", new CompleteTrial(lost[0], 2, 42)), TimeSpan.FromSeconds(10));
+        repeated.ShouldBeOfType<Stale>();
+        var after = await TestCluster.WaitForStudy(client, "crash", s => s.IsDone, TimeSpan.FromSeconds(10));
+        after.Trials[lost[0]].Value.ShouldBe(state.Trials[lost[0]].Value);
+        after.Finished.ShouldBe(6);
+    }
+
+    private static async Task<string?> HostOf(ClusterConnection client, string study) =>
+        (await client.GetClusterAsync(TimeSpan.FromSeconds(10))).Studies.FirstOrDefault(s => s.Study == study)?.Host;
+
+    /// <summary>The worker-id prefixes that ran trials of <paramref name="study"/>, from its journal via <see cref="Tuning.Tuner"/>-free reading: each trial's last dispatch.</summary>
+    private async Task<HashSet<string>> WorkersOf(string database, string study)
+    {
         var journal = new List<string>();
-        await using var reader = new Npgsql.NpgsqlConnection(_postgres.ConnectionString.Replace("Database=postgres", "Database=protocol_basic", StringComparison.Ordinal));
+        await using var reader = new Npgsql.NpgsqlConnection(_postgres.ConnectionString.Replace("Database=postgres", "Database=" + database, StringComparison.Ordinal));
         await reader.OpenAsync();
         await using var command = reader.CreateCommand();
         command.CommandText = "SELECT convert_from(message, 'UTF8') FROM journal WHERE persistence_id = $1 AND manifest = 'trial-dispatched.v1'";

@@ -70,7 +70,9 @@ internal sealed class TestCluster : IAsyncDisposable
         await Eventually(() => Akka.Cluster.Cluster.Get(node.System).State.Members.Count(m => m.Status == Akka.Cluster.MemberStatus.Up) == count, TimeSpan.FromSeconds(60), $"{count} members up");
     }
 
-    public ClusterConnection Connect() => ClusterConnection.Open([Seed!]);
+    /// <summary>A client that knows every node started so far, so it outlives any one of them.</summary>
+    public ClusterConnection Connect() =>
+        ClusterConnection.Open(_nodes.Select(n => Akka.Cluster.Cluster.Get(n.System).SelfAddress).Select(a => $"{a.Host}:{a.Port}"));
 
     /// <summary>Polls the study through <paramref name="connection"/> until <paramref name="done"/> holds.</summary>
     public static async Task<StudyState> WaitForStudy(ClusterConnection connection, string study, Func<StudyState, bool> done, TimeSpan within)

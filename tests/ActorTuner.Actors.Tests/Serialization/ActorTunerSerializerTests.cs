@@ -1,4 +1,5 @@
 using System.Runtime.Serialization;
+using ActorTuner.Actors.Cluster;
 using ActorTuner.Actors.Serialization;
 using ActorTuner.Actors.Studies;
 using ActorTuner.Core.Spaces;
@@ -101,6 +102,34 @@ public sealed class ActorTunerSerializerTests : TestKit
     }
 
     [Fact]
+    public void Cluster_messages_are_bound_to_the_explicit_serializer_and_round_trip()
+    {
+        var objective = Core.Objectives.StudyObjective.OfRegistered("quad", ["gpu"]);
+        var announcement = new StudyAnnouncement("s1", objective, 60, 10, 1, 6, 6, -0.25, "akka.tcp://actortuner@10.0.0.1:4053");
+        var back = RoundTrip(announcement, "cluster.study-announcement.v1").ShouldBeOfType<StudyAnnouncement>();
+        back.Objective!.SameAs(objective).ShouldBeTrue();
+        (back with { Objective = objective }).ShouldBe(announcement);
+        back.Demand.ShouldBe(0);
+        RoundTrip(announcement with { Objective = null, Best = null }, "cluster.study-announcement.v1").ShouldBe(announcement with { Objective = null, Best = null });
+
+        var worker = new WorkerNodeStatus("akka.tcp://actortuner@10.0.0.2:4055", 2, ["gpu"], [new SlotUse(0, "s1", 12), new SlotUse(1, "s1", null)]);
+        var workerBack = RoundTrip(worker, "cluster.worker-node-status.v1").ShouldBeOfType<WorkerNodeStatus>();
+        workerBack.Tags.ShouldBe(worker.Tags);
+        workerBack.Busy.ShouldBe(worker.Busy);
+
+        RoundTrip(GetCluster.Instance, "query.get-cluster.v1").ShouldBeSameAs(GetCluster.Instance);
+        var result = new GetClusterResult(
+            [new ClusterMemberInfo("akka.tcp://actortuner@10.0.0.1:4053", ["coordinator"], "Up", true)],
+            [worker],
+            [announcement with { Objective = null }]);
+        var resultBack = RoundTrip(result, "reply.get-cluster-result.v1").ShouldBeOfType<GetClusterResult>();
+        resultBack.Members.Single().Roles.ShouldBe(["coordinator"]);
+        resultBack.Members.Single().Reachable.ShouldBeTrue();
+        resultBack.Workers.Single().Busy.ShouldBe(worker.Busy);
+        resultBack.Studies.Single().ShouldBe(announcement with { Objective = null });
+    }
+
+    [Fact]
     public void Every_manifest_is_a_stable_string_not_a_type_name()
     {
         var serializer = (ActorTunerSerializer)Sys.Serialization.FindSerializerForType(typeof(StudyCommand));
@@ -112,7 +141,7 @@ public sealed class ActorTunerSerializerTests : TestKit
         }
 
         ActorTunerSerializer.KnownManifests.ShouldBeUnique();
-        ActorTunerSerializer.KnownManifests.Count().ShouldBe(10 + 1 + 16 + 2);
+        ActorTunerSerializer.KnownManifests.Count().ShouldBe(11 + 1 + 16 + 2 + 4);
     }
 
     [Theory]
