@@ -216,6 +216,14 @@ public sealed class StudyActor : ReceivePersistentActor, IWithTimers
         PersistAllAsync(events, e =>
         {
             _durable = _durable.Apply(e);
+
+            // Workers learn of new work from announcements: tell them at once when the study starts, grows,
+            // changes its objective or has an attempt to run again, rather than at the next tick.
+            if (e is StudyCreated or BudgetChanged or ObjectiveSet or TrialRequeued or TrialReleased)
+            {
+                Announce();
+            }
+
             if (_snapshotEvery > 0 && LastSequenceNr % _snapshotEvery == 0)
             {
                 SaveSnapshot(_durable);

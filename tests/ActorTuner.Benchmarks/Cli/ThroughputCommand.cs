@@ -33,7 +33,7 @@ public static class ThroughputCommand
     {
         var trials = new Option<int>("--trials") { Description = "Trials per run (the study's budget)", DefaultValueFactory = _ => 2000 };
         var workers = new Option<int>("--workers") { Description = "Worker slots (and Optuna threads for optuna-threads)", DefaultValueFactory = _ => 8 };
-        var storages = new Option<string>("--storages") { Description = "Comma list of ActorTuner journals: sqlite, postgres, memory", DefaultValueFactory = _ => "sqlite,postgres,memory" };
+        var storages = new Option<string>("--storages") { Description = "Comma list of ActorTuner runs: sqlite, postgres, memory (one process), cluster (3 nodes over loopback, PostgreSQL)", DefaultValueFactory = _ => "sqlite,postgres,memory" };
         var peers = new Option<string>("--peers") { Description = "Comma list of peers: optuna (one thread), optuna-threads (n_jobs = workers); none for none", DefaultValueFactory = _ => "optuna,optuna-threads" };
         var seed = new Option<long>("--seed") { Description = "Seed of both random samplers", DefaultValueFactory = _ => 0 };
         var markdown = new Option<string?>("--out-md") { Description = "Write the table as a Markdown page (e.g. docs/throughput.md)" };

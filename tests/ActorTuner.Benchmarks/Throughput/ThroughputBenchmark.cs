@@ -40,6 +40,7 @@ public static class ThroughputBenchmark
                 {
                     "sqlite" => await MeasureAsync(StorageLocation.Parse($"sqlite:{Path.Combine(folder, "actortuner.db")}"), storage, options.Trials, options.Workers, options.Seed).ConfigureAwait(false),
                     "postgres" => await MeasurePostgresAsync(options).ConfigureAwait(false),
+                    "cluster" => await ClusterThroughput.MeasureAsync(options.Trials, options.Workers, options.Seed).ConfigureAwait(false),
                     _ => await MeasureAsync(StorageLocation.Parse("memory"), storage, options.Trials, options.Workers, options.Seed).ConfigureAwait(false),
                 };
                 results.Add(result);

@@ -57,7 +57,10 @@ public static class ThroughputMarkdown
         md.Append("its budget, not starting the actor system or the process (a short warm-up run in memory first compiles the code). ");
         md.Append("The peer is Optuna with its SQLite storage (`RandomSampler`, `study.optimize`), timed from `create_study` to the end of ");
         md.Append("`optimize` in one Python process on the same machine, in the same command. PostgreSQL is a throwaway local server started as the journal tests start theirs ");
-        md.Append("(with fsync=off); SQLite is a file in the temp folder, in WAL mode.\n\n");
+        md.Append("(with fsync=off); SQLite is a file in the temp folder, in WAL mode. `cluster-3-nodes-postgres` is three ActorSystems ");
+        md.Append("joined as a cluster over loopback TCP (one coordinator hosting the sharded study, journal in PostgreSQL as above; two worker ");
+        md.Append("nodes with half the slots each), timed from `submit` through a cluster client until the study reports its budget done: ");
+        md.Append("every request, result and lease renewal crosses the wire and the shard region.\n\n");
         md.Append('|').AppendJoin('|', Header.Select(h => $" {h} ")).Append("|\n");
         md.Append('|').AppendJoin('|', Header.Select((_, i) => i == 0 ? " --- " : " ---: ")).Append("|\n");
         foreach (var row in Rows(results))

@@ -15,7 +15,7 @@ public sealed record ThroughputOptions(
     string? MarkdownPath)
 {
     /// <summary>The storages the command knows.</summary>
-    public static readonly IReadOnlyList<string> KnownStorages = ["sqlite", "postgres", "memory"];
+    public static readonly IReadOnlyList<string> KnownStorages = ["sqlite", "postgres", "memory", "cluster"];
 
     /// <summary>The peers the command knows.</summary>
     public static readonly IReadOnlyList<string> KnownPeers = ["optuna", "optuna-threads"];
