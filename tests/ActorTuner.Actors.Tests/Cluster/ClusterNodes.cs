@@ -8,7 +8,7 @@ using Akka.Event;
 namespace ActorTuner.Actors.Tests.Cluster;
 
 /// <summary>
-/// Cluster nodes on loopback for the wire tests, each with the closed wire, and their warnings and errors collected.
+/// Nodes on loopback for the wire tests, with the closed wire unless told otherwise, and their warnings and errors collected.
 /// Disposing terminates them all.
 /// </summary>
 public sealed class ClusterNodes : IDisposable
@@ -20,9 +20,10 @@ public sealed class ClusterNodes : IDisposable
 
     /// <summary>
     /// A node of the cluster system <paramref name="name"/>: remoting from <see cref="RemotingConfig.For"/> on
-    /// 127.0.0.1, any port, with <paramref name="tls"/>; <paramref name="overrides"/> take precedence over everything.
+    /// 127.0.0.1, any port, with <paramref name="tls"/>; the closed wire unless <paramref name="closedWire"/> is false
+    /// (controls, and a hostile peer); <paramref name="overrides"/> take precedence over everything.
     /// </summary>
-    public ActorSystem Start(string name, TlsSettings? tls, Config? overrides = null)
+    public ActorSystem Start(string name, TlsSettings? tls, Config? overrides = null, bool closedWire = true)
     {
         var config = (overrides ?? Config.Empty)
             .WithFallback(ConfigurationFactory.ParseString("""
@@ -35,7 +36,7 @@ public sealed class ClusterNodes : IDisposable
                 akka.coordinated-shutdown.run-by-actor-system-terminate = off
                 """))
             .WithFallback(RemotingConfig.For("127.0.0.1", 0, null, tls))
-            .WithFallback(ActorTunerConfig.ClosedWire)
+            .WithFallback(closedWire ? ActorTunerConfig.ClosedWire : Config.Empty)
             .WithFallback(ActorTunerConfig.Serialization);
         var system = ActorSystem.Create(name, RemotingConfig.Bootstrap(config, tls));
         _systems.Add(system);

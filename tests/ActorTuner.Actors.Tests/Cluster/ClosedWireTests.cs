@@ -1,0 +1,161 @@
+using System.Collections.Concurrent;
+using ActorTuner.Actors.Serialization;
+using Akka.Actor;
+using Akka.Configuration;
+using Xunit.Abstractions;
+
+namespace ActorTuner.Actors.Tests.Cluster;
+
+/// <summary>
+/// Crafted messages over a real remoting connection: a hostile peer sends bytes naming <see cref="Tripwire"/> under
+/// each serializer that reads a type name from the wire. With <see cref="ActorTunerConfig.ClosedWire"/> the receiver
+/// refuses them, creates nothing and keeps the connection; the controls send the same bytes to a receiver with Akka's
+/// own serializers and see the type created, so the harness would catch a guard that let them through.
+/// </summary>
+public sealed class ClosedWireTests(ITestOutputHelper output) : IDisposable
+{
+    private static readonly TimeSpan Within = TimeSpan.FromSeconds(20);
+
+    private readonly ClusterNodes _nodes = new();
+
+    static ClosedWireTests() => Tripwire.Reset();
+
+    public static TheoryData<string> Hostile => ["json", "protobuf", "status-failure", "system-message", "actortuner"];
+
+    public static TheoryData<string> CreatedOnAnOpenWire => ["json", "protobuf", "status-failure", "system-message"];
+
+    public void Dispose()
+    {
+        foreach (var line in _nodes.Log)
+        {
+            output.WriteLine(line);
+        }
+
+        _nodes.Dispose();
+    }
+
+    [Theory]
+    [MemberData(nameof(Hostile))]
+    public async Task A_crafted_message_naming_a_type_is_refused_without_creating_it_and_the_connection_survives(string kind)
+    {
+        Tripwire.Reset();
+        var (inbox, received) = Receiver(closedWire: true);
+        var target = Attacker(Identifier(kind), inbox);
+
+        target.Tell(Craft(kind));
+        target.Tell("after");
+
+        // Messages on one connection arrive in order: once "after" is in, the crafted one has been read and refused.
+        (await ClusterNodes.Eventually(() => received.Contains("after"), Within)).ShouldBeTrue();
+        Tripwire.Created.ShouldBe(0);
+        received.ShouldBe(["after"]);
+        // The receiver said what it refused.
+        _nodes.Log.ShouldContain(line => line.Contains("Deserialization failed") && line.Contains(Tripwire.TypeName));
+    }
+
+    [Theory]
+    [MemberData(nameof(CreatedOnAnOpenWire))]
+    public async Task Control_on_an_open_wire_the_same_bytes_create_the_type(string kind)
+    {
+        Tripwire.Reset();
+        var (inbox, received) = Receiver(closedWire: false);
+        var target = Attacker(Identifier(kind), inbox);
+
+        target.Tell(Craft(kind));
+        target.Tell("after");
+
+        (await ClusterNodes.Eventually(() => received.Contains("after"), Within)).ShouldBeTrue();
+        Tripwire.Created.ShouldBeGreaterThan(0);
+        if (kind == "json")
+        {
+            received.ShouldContain(m => m is Tripwire);
+        }
+    }
+
+    [Fact]
+    public async Task A_remote_deployment_is_refused_and_creates_no_actor()
+    {
+        Tripwire.Reset();
+        var (inbox, received) = Receiver(closedWire: true);
+        var attacker = _nodes.Start("attacker", null, Remote, closedWire: false);
+        attacker.ActorOf(Props.Create<TripwireActor>().WithDeploy(new Deploy(new RemoteScope(inbox.Address))), "deployed");
+        var target = Resolve(attacker, inbox);
+        target.Tell("after");
+
+        (await ClusterNodes.Eventually(() => received.Contains("after"), Within)).ShouldBeTrue();
+        await Task.Delay(TimeSpan.FromSeconds(1));
+        Tripwire.Created.ShouldBe(0);
+        _nodes.Log.ShouldContain(line => line.Contains("refused a remote deployment"));
+    }
+
+    [Fact]
+    public async Task Control_on_an_open_wire_a_remote_deployment_creates_the_actor()
+    {
+        Tripwire.Reset();
+        var (inbox, _) = Receiver(closedWire: false);
+        var attacker = _nodes.Start("attacker", null, Remote, closedWire: false);
+        attacker.ActorOf(Props.Create<TripwireActor>().WithDeploy(new Deploy(new RemoteScope(inbox.Address))), "deployed");
+
+        (await ClusterNodes.Eventually(() => Tripwire.Created > 0, Within)).ShouldBeTrue();
+    }
+
+    private static Config Remote => ConfigurationFactory.ParseString("akka.actor.provider = remote");
+
+    private static int Identifier(string kind) => kind switch
+    {
+        "json" => RefusingSerializer.Id,
+        "protobuf" => GuardedProtobufSerializer.Id,
+        "status-failure" => GuardedMiscMessageSerializer.Id,
+        "system-message" => GuardedSystemMessageSerializer.Id,
+        "actortuner" => ActorTunerSerializer.Id,
+        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
+    };
+
+    // What a hostile peer sends for each serializer: the manifest and bytes that make Akka's own serializer of that
+    // identifier create Tripwire.
+    private static Crafted Craft(string kind) => kind switch
+    {
+        // Newtonsoft.Json with TypeNameHandling.All: the manifest and the payload's $type both name the type.
+        "json" or "actortuner" => new Crafted(Tripwire.TypeName, System.Text.Encoding.UTF8.GetBytes($$"""{"$type":"{{Tripwire.TypeName}}"}""")),
+        // Akka.Remote's ProtobufSerializer creates the manifest's type before checking that it is a protobuf message.
+        "protobuf" => new Crafted(Tripwire.TypeName, []),
+        // MiscMessageSerializer's Status.Failure: StatusFailure { cause = ExceptionData { typeName } }.
+        "status-failure" => new Crafted("STF", WireProto.StatusFailure(WireProto.ExceptionData(Tripwire.TypeName))),
+        // SystemMessageSerializer's Recreate: RecreateData { cause = ExceptionData { typeName } }.
+        "system-message" => new Crafted("Akka.Dispatch.SysMsg.Recreate, Akka", WireProto.Message((1, WireProto.ExceptionData(Tripwire.TypeName)))),
+        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
+    };
+
+    // The inbox's full remote path, and what it received.
+    private (ActorPath Inbox, ConcurrentQueue<object> Received) Receiver(bool closedWire)
+    {
+        var receiver = _nodes.Start("receiver", null, Remote, closedWire);
+        var received = new ConcurrentQueue<object>();
+        receiver.ActorOf(Props.Create(() => new Inbox(received)), "inbox");
+        return (new RootActorPath(((ExtendedActorSystem)receiver).Provider.DefaultAddress) / "user" / "inbox", received);
+    }
+
+    // The attacker binds Crafted to a serializer claiming the given identifier. It reaches the inbox by path alone:
+    // asking for an ActorIdentity would need its own identifier 16 or 22, which it has given to the crafting serializer.
+    private IActorRef Attacker(int identifier, ActorPath inbox)
+    {
+        var attacker = _nodes.Start("attacker", null, ConfigurationFactory.ParseString($$"""
+            akka.actor {
+              provider = remote
+              serializers.crafting = "{{typeof(CraftingSerializer).AssemblyQualifiedName}}"
+              serialization-settings.crafting.identifier = {{identifier}}
+              serialization-bindings { "{{typeof(Crafted).AssemblyQualifiedName}}" = crafting }
+            }
+            # The crafting serializer takes over an identifier Akka already uses; that is the point.
+            akka.log-serializer-override-on-start = off
+            """), closedWire: false);
+        return Resolve(attacker, inbox);
+    }
+
+    private static IActorRef Resolve(ActorSystem from, ActorPath remote) => ((ExtendedActorSystem)from).Provider.ResolveActorRef(remote);
+
+    private sealed class Inbox : ReceiveActor
+    {
+        public Inbox(ConcurrentQueue<object> received) => ReceiveAny(received.Enqueue);
+    }
+}
