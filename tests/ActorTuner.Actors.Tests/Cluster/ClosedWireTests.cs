@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Runtime.Serialization;
 using ActorTuner.Actors.Serialization;
 using Akka.Actor;
 using Akka.Configuration;
@@ -73,6 +74,21 @@ public sealed class ClosedWireTests(ITestOutputHelper output) : IDisposable
     }
 
     [Fact]
+    public async Task A_message_nobody_bound_fails_loudly_at_its_sender_instead_of_travelling_under_its_type_name()
+    {
+        var (inbox, received) = Receiver(closedWire: true);
+        var sender = _nodes.Start("sender", null, Remote);
+        var target = Resolve(sender, inbox);
+
+        target.Tell(new Unbound("forgotten"));
+        target.Tell("after");
+
+        (await ClusterNodes.Eventually(() => received.Contains("after"), Within)).ShouldBeTrue();
+        received.ShouldBe(["after"]);
+        _nodes.Log.ShouldContain(line => line.Contains(typeof(Unbound).FullName!) && line.Contains("ActorTunerConfig.ClosedWire"));
+    }
+
+    [Fact]
     public async Task A_remote_deployment_is_refused_and_creates_no_actor()
     {
         Tripwire.Reset();
@@ -97,6 +113,39 @@ public sealed class ClosedWireTests(ITestOutputHelper output) : IDisposable
         attacker.ActorOf(Props.Create<TripwireActor>().WithDeploy(new Deploy(new RemoteScope(inbox.Address))), "deployed");
 
         (await ClusterNodes.Eventually(() => Tripwire.Created > 0, Within)).ShouldBeTrue();
+    }
+
+    [Theory]
+    [InlineData("inner-exception")]
+    [InlineData("custom-field")]
+    public void An_exception_hidden_inside_a_failure_is_checked_too(string where)
+    {
+        Tripwire.Reset();
+        var closed = _nodes.Start("closed", null, Remote);
+        Should.Throw<SerializationException>(() => closed.Serialization.Deserialize(NestedFailure(where), GuardedMiscMessageSerializer.Id, "STF"))
+            .Message.ShouldContain(Tripwire.TypeName);
+        Tripwire.Created.ShouldBe(0);
+
+        // Control: Akka's own serializer creates the nested type (and only then fails to cast it to an exception).
+        var open = _nodes.Start("open", null, Remote, closedWire: false);
+        Record.Exception(() => open.Serialization.Deserialize(NestedFailure(where), GuardedMiscMessageSerializer.Id, "STF"));
+        Tripwire.Created.ShouldBeGreaterThan(0);
+    }
+
+    // A Status.Failure whose cause is a real ArgumentException hiding Tripwire as its inner exception, or as an
+    // exception-valued custom field (a Payload of Akka's ExceptionData under the protobuf serializer).
+    private static byte[] NestedFailure(string where)
+    {
+        var argument = typeof(ArgumentException).AssemblyQualifiedName!;
+        var hidden = WireProto.ExceptionData(Tripwire.TypeName);
+        var cause = where == "inner-exception"
+            ? WireProto.ExceptionData(argument, inner: hidden)
+            : WireProto.Message(
+                (1, argument),
+                (2, "crafted"),
+                (5, Array.Empty<byte>()),
+                (6, WireProto.Message((1, "ParamName"), (2, WireProto.Message((1, hidden), (2, GuardedProtobufSerializer.Id), (3, "Akka.Remote.Serialization.Proto.Msg.ExceptionData, Akka.Remote"))))));
+        return WireProto.StatusFailure(cause);
     }
 
     private static Config Remote => ConfigurationFactory.ParseString("akka.actor.provider = remote");
@@ -153,6 +202,8 @@ public sealed class ClosedWireTests(ITestOutputHelper output) : IDisposable
     }
 
     private static IActorRef Resolve(ActorSystem from, ActorPath remote) => ((ExtendedActorSystem)from).Provider.ResolveActorRef(remote);
+
+    private sealed record Unbound(string Text);
 
     private sealed class Inbox : ReceiveActor
     {
