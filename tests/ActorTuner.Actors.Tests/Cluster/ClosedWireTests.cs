@@ -17,7 +17,7 @@ public sealed class ClosedWireTests(ITestOutputHelper output) : IDisposable
 {
     private static readonly TimeSpan Within = TimeSpan.FromSeconds(20);
 
-    private readonly ClusterNodes _nodes = new();
+    private readonly ClusterNodes _nodes = new(output);
 
     static ClosedWireTests() => Tripwire.Reset();
 
@@ -25,29 +25,14 @@ public sealed class ClosedWireTests(ITestOutputHelper output) : IDisposable
 
     public static TheoryData<string> CreatedOnAnOpenWire => ["json", "protobuf", "status-failure", "system-message"];
 
-    public void Dispose()
-    {
-        foreach (var line in _nodes.Log)
-        {
-            output.WriteLine(line);
-        }
-
-        _nodes.Dispose();
-    }
+    public void Dispose() => _nodes.Dispose();
 
     [Theory]
     [MemberData(nameof(Hostile))]
     public async Task A_crafted_message_naming_a_type_is_refused_without_creating_it_and_the_connection_survives(string kind)
     {
-        Tripwire.Reset();
-        var (inbox, received) = Receiver(closedWire: true);
-        var target = Attacker(Identifier(kind), inbox);
+        var received = await SendCrafted(kind, closedWire: true);
 
-        target.Tell(Craft(kind));
-        target.Tell("after");
-
-        // Messages on one connection arrive in order: once "after" is in, the crafted one has been read and refused.
-        (await ClusterNodes.Eventually(() => received.Contains("after"), Within)).ShouldBeTrue();
         Tripwire.Created.ShouldBe(0);
         received.ShouldBe(["after"]);
         // The receiver said what it refused.
@@ -58,14 +43,8 @@ public sealed class ClosedWireTests(ITestOutputHelper output) : IDisposable
     [MemberData(nameof(CreatedOnAnOpenWire))]
     public async Task Control_on_an_open_wire_the_same_bytes_create_the_type(string kind)
     {
-        Tripwire.Reset();
-        var (inbox, received) = Receiver(closedWire: false);
-        var target = Attacker(Identifier(kind), inbox);
+        var received = await SendCrafted(kind, closedWire: false);
 
-        target.Tell(Craft(kind));
-        target.Tell("after");
-
-        (await ClusterNodes.Eventually(() => received.Contains("after"), Within)).ShouldBeTrue();
         Tripwire.Created.ShouldBeGreaterThan(0);
         if (kind == "json")
         {
@@ -91,14 +70,12 @@ public sealed class ClosedWireTests(ITestOutputHelper output) : IDisposable
     [Fact]
     public async Task A_remote_deployment_is_refused_and_creates_no_actor()
     {
-        Tripwire.Reset();
-        var (inbox, received) = Receiver(closedWire: true);
-        var attacker = _nodes.Start("attacker", null, Remote, closedWire: false);
-        attacker.ActorOf(Props.Create<TripwireActor>().WithDeploy(new Deploy(new RemoteScope(inbox.Address))), "deployed");
-        var target = Resolve(attacker, inbox);
-        target.Tell("after");
+        var (attacker, inbox, received) = DeployTripwireActor(closedWire: true);
+        Resolve(attacker, inbox).Tell("after");
 
         (await ClusterNodes.Eventually(() => received.Contains("after"), Within)).ShouldBeTrue();
+        // A deployed actor runs its constructor on its own mailbox, after the deployment was read: a moment more, so
+        // that a slow creation is not taken for a refusal.
         await Task.Delay(TimeSpan.FromSeconds(1));
         Tripwire.Created.ShouldBe(0);
         _nodes.Log.ShouldContain(line => line.Contains("refused a remote deployment"));
@@ -107,10 +84,7 @@ public sealed class ClosedWireTests(ITestOutputHelper output) : IDisposable
     [Fact]
     public async Task Control_on_an_open_wire_a_remote_deployment_creates_the_actor()
     {
-        Tripwire.Reset();
-        var (inbox, _) = Receiver(closedWire: false);
-        var attacker = _nodes.Start("attacker", null, Remote, closedWire: false);
-        attacker.ActorOf(Props.Create<TripwireActor>().WithDeploy(new Deploy(new RemoteScope(inbox.Address))), "deployed");
+        DeployTripwireActor(closedWire: false);
 
         (await ClusterNodes.Eventually(() => Tripwire.Created > 0, Within)).ShouldBeTrue();
     }
@@ -146,6 +120,31 @@ public sealed class ClosedWireTests(ITestOutputHelper output) : IDisposable
                 (5, Array.Empty<byte>()),
                 (6, WireProto.Message((1, "ParamName"), (2, WireProto.Message((1, hidden), (2, GuardedProtobufSerializer.Id), (3, "Akka.Remote.Serialization.Proto.Msg.ExceptionData, Akka.Remote"))))));
         return WireProto.StatusFailure(cause);
+    }
+
+    // Sends the crafted message of this kind, then "after", to a fresh receiver; returns what the receiver got once
+    // "after" is in. Messages on one connection arrive in order, so by then the crafted one has been read.
+    private async Task<ConcurrentQueue<object>> SendCrafted(string kind, bool closedWire)
+    {
+        Tripwire.Reset();
+        var (inbox, received) = Receiver(closedWire);
+        var target = Attacker(Identifier(kind), inbox);
+
+        target.Tell(Craft(kind));
+        target.Tell("after");
+
+        (await ClusterNodes.Eventually(() => received.Contains("after"), Within)).ShouldBeTrue();
+        return received;
+    }
+
+    // A peer with Akka's serializers deploys TripwireActor onto a fresh receiver.
+    private (ActorSystem Attacker, ActorPath Inbox, ConcurrentQueue<object> Received) DeployTripwireActor(bool closedWire)
+    {
+        Tripwire.Reset();
+        var (inbox, received) = Receiver(closedWire);
+        var attacker = _nodes.Start("attacker", null, Remote, closedWire: false);
+        attacker.ActorOf(Props.Create<TripwireActor>().WithDeploy(new Deploy(new RemoteScope(inbox.Address))), "deployed");
+        return (attacker, inbox, received);
     }
 
     private static Config Remote => ConfigurationFactory.ParseString("akka.actor.provider = remote");

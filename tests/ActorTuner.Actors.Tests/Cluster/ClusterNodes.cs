@@ -4,14 +4,16 @@ using Akka.Actor;
 using Akka.Cluster;
 using Akka.Configuration;
 using Akka.Event;
+using Xunit.Abstractions;
 
 namespace ActorTuner.Actors.Tests.Cluster;
 
 /// <summary>
 /// Nodes on loopback for the wire tests, with the closed wire unless told otherwise, and their warnings and errors collected.
-/// Disposing terminates them all.
+/// Disposing terminates them all and writes what they logged to the test's output: refusals and handshake failures
+/// are the evidence when a test fails.
 /// </summary>
-public sealed class ClusterNodes : IDisposable
+public sealed class ClusterNodes(ITestOutputHelper? output = null) : IDisposable
 {
     private readonly List<ActorSystem> _systems = [];
 
@@ -69,6 +71,11 @@ public sealed class ClusterNodes : IDisposable
     /// <inheritdoc />
     public void Dispose()
     {
+        foreach (var line in Log)
+        {
+            output?.WriteLine(line);
+        }
+
         Task.WaitAll([.. _systems.Select(s => s.Terminate())], TimeSpan.FromSeconds(30));
         foreach (var system in _systems)
         {

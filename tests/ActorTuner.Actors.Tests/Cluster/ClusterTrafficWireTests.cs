@@ -14,17 +14,9 @@ public sealed class ClusterTrafficWireTests(ITestOutputHelper output) : IDisposa
 {
     private static readonly TimeSpan Within = TimeSpan.FromSeconds(30);
 
-    private readonly ClusterNodes _nodes = new();
+    private readonly ClusterNodes _nodes = new(output);
 
-    public void Dispose()
-    {
-        foreach (var line in _nodes.Log)
-        {
-            output.WriteLine(line);
-        }
-
-        _nodes.Dispose();
-    }
+    public void Dispose() => _nodes.Dispose();
 
     [Fact]
     public async Task Sharding_pub_sub_and_death_watch_cross_the_closed_wire()

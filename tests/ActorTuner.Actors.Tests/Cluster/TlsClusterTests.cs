@@ -19,16 +19,10 @@ public sealed class TlsClusterTests(ITestOutputHelper output) : IDisposable
     private static readonly TimeSpan IntruderWait = TimeSpan.FromSeconds(10);
 
     private readonly TestCertificates _certificates = new();
-    private readonly ClusterNodes _nodes = new();
+    private readonly ClusterNodes _nodes = new(output);
 
     public void Dispose()
     {
-        // What the nodes logged (refusals, handshake failures) is the evidence when a test fails.
-        foreach (var line in _nodes.Log)
-        {
-            output.WriteLine(line);
-        }
-
         _nodes.Dispose();
         _certificates.Dispose();
     }
