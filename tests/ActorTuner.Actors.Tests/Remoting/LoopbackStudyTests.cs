@@ -1,3 +1,4 @@
+using ActorTuner.Actors.Cluster;
 using ActorTuner.Actors.Objectives;
 using ActorTuner.Actors.Storage;
 using ActorTuner.Actors.Studies;
@@ -13,15 +14,18 @@ namespace ActorTuner.Actors.Tests.Remoting;
 
 /// <summary>
 /// A study in one actor system and its workers in another, joined by Akka.Remote over loopback: every command,
-/// reply and status query crosses a real TCP connection, so each goes through <c>ActorTunerSerializer</c>.
+/// reply and status query crosses a real TCP connection, so each goes through <c>ActorTunerSerializer</c>; with the closed
+/// wire, nothing may fall through to a type-naming serializer.
 /// </summary>
 public sealed class LoopbackStudyTests
 {
+    // No host given: remoting binds loopback (the test checks the address).
     private static Config Remote(string storage) => ConfigurationFactory.ParseString("""
         akka.actor.provider = remote
-        akka.remote.dot-netty.tcp { hostname = 127.0.0.1, port = 0 }
         akka.loglevel = WARNING
         """)
+        .WithFallback(RemotingConfig.For(null, 0, null, null))
+        .WithFallback(ActorTunerConfig.ClosedWire)
         .WithFallback(ActorTunerConfig.Serialization)
         .WithFallback(StorageLocation.Parse(storage).ToConfig());
 

@@ -42,6 +42,7 @@ public sealed class SerializeMessagesTests : TestKit
                 }
                 akka.test.single-expect-default = 30s
                 """)
+            .WithFallback(ActorTunerConfig.ClosedWire)
             .WithFallback(ActorTunerConfig.Serialization)
             .WithFallback(Storage.StorageLocation.Parse("memory").ToConfig()))
     {
