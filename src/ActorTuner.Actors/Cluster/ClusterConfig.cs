@@ -18,8 +18,8 @@ public static class ClusterConfig
     {
         ArgumentNullException.ThrowIfNull(settings);
         settings.Validate();
-        var roles = string.Join(", ", settings.Roles.Select(Quote));
-        var seeds = string.Join(", ", settings.SeedNodes.Select(s => Quote(ClusterNodeSettings.AddressOf(s, "seed-nodes"))));
+        var roles = string.Join(", ", settings.Roles.Select(RemotingConfig.Quote));
+        var seeds = string.Join(", ", settings.SeedNodes.Select(s => RemotingConfig.Quote(ClusterNodeSettings.AddressOf(s, "seed-nodes"))));
         var cluster = ConfigurationFactory.ParseString($$"""
             akka {
               actor.provider = cluster
@@ -41,16 +41,20 @@ public static class ClusterConfig
             }
             """);
         return cluster
-            .WithFallback(Remoting(settings.Host, settings.Port, settings.PublicHost))
+            .WithFallback(RemotingConfig.For(settings.Host, settings.Port, settings.PublicHost, settings.Tls))
             .WithFallback(settings.Storage.ToConfig())
+            .WithFallback(ActorTunerConfig.ClosedWire)
             .WithFallback(ActorTunerConfig.Serialization)
             .WithFallback(ClusterSharding.DefaultConfig())
             .WithFallback(DistributedPubSub.DefaultConfig())
             .WithFallback(ClusterClientReceptionist.DefaultConfig());
     }
 
-    /// <summary>A client (<c>actortuner submit</c>, <c>status</c>): remoting only, on loopback unless <paramref name="host"/> is given.</summary>
-    public static Config ForClient(string? host)
+    /// <summary>
+    /// A client (<c>actortuner submit</c>, <c>status</c>): remoting only, on loopback unless <paramref name="host"/>
+    /// is given, with the cluster's certificate when it uses TLS.
+    /// </summary>
+    public static Config ForClient(string? host, TlsSettings? tls)
     {
         // The command reports what went wrong itself; Akka's own logs would bury it.
         return ConfigurationFactory.ParseString("""
@@ -58,7 +62,8 @@ public static class ClusterConfig
                 akka.loglevel = OFF
                 akka.stdout-loglevel = OFF
                 """)
-            .WithFallback(Remoting(string.IsNullOrWhiteSpace(host) ? "127.0.0.1" : host, 0, null))
+            .WithFallback(RemotingConfig.For(host, 0, null, tls))
+            .WithFallback(ActorTunerConfig.ClosedWire)
             .WithFallback(ActorTunerConfig.Serialization)
             .WithFallback(WireBindings);
     }
@@ -70,16 +75,4 @@ public static class ClusterConfig
         ClusterClientReceptionist.DefaultConfig()
             .WithFallback(DistributedPubSub.DefaultConfig())
             .WithFallback(ClusterSharding.DefaultConfig());
-
-    private static Config Remoting(string host, int port, string? publicHost) =>
-        ConfigurationFactory.ParseString($$"""
-            akka.remote.dot-netty.tcp {
-              hostname = {{Quote(host)}}
-              port = {{port}}
-              {{(string.IsNullOrWhiteSpace(publicHost) ? string.Empty : $"public-hostname = {Quote(publicHost)}")}}
-            }
-            """);
-
-    private static string Quote(string text) =>
-        "\"" + text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal) + "\"";
 }

@@ -26,9 +26,10 @@ public sealed class ClusterConnection : IAsyncDisposable
 
     /// <summary>
     /// Connects to the cluster through <paramref name="contacts"/> (host:port of any nodes); the client's own
-    /// remoting binds to <paramref name="host"/> (loopback by default).
+    /// remoting binds to <paramref name="host"/> (loopback by default) and presents <paramref name="tls"/>'s
+    /// certificate when the cluster uses TLS.
     /// </summary>
-    public static ClusterConnection Open(IEnumerable<string> contacts, string? host = null)
+    public static ClusterConnection Open(IEnumerable<string> contacts, string? host = null, TlsSettings? tls = null)
     {
         ArgumentNullException.ThrowIfNull(contacts);
         var paths = contacts
@@ -39,7 +40,7 @@ public sealed class ClusterConnection : IAsyncDisposable
             throw new ArgumentException("cluster: give at least one node as host:port (e.g. 127.0.0.1:4053)");
         }
 
-        var system = ActorSystem.Create("actortuner-client", ClusterConfig.ForClient(host));
+        var system = ActorSystem.Create("actortuner-client", RemotingConfig.Bootstrap(ClusterConfig.ForClient(host, tls), tls));
         var client = system.ActorOf(ClusterClient.Props(ClusterClientSettings.Create(system).WithInitialContacts(paths)), "client");
         return new ClusterConnection(system, client);
     }

@@ -60,7 +60,7 @@ public sealed class ClusterNode : IAsyncDisposable
             config = overrides.WithFallback(config);
         }
 
-        var system = ActorSystem.Create(ClusterNodeSettings.SystemName, config);
+        var system = ActorSystem.Create(ClusterNodeSettings.SystemName, RemotingConfig.Bootstrap(config, settings.Tls));
         try
         {
             var cluster = Akka.Cluster.Cluster.Get(system);

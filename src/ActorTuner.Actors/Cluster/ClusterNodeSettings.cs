@@ -17,6 +17,7 @@ namespace ActorTuner.Actors.Cluster;
 /// <param name="Storage">The journal (PostgreSQL in a cluster of several machines).</param>
 /// <param name="Worker">The worker role's slots and tags.</param>
 /// <param name="StableAfter">How long membership must be stable before the split-brain resolver (keep-majority) downs unreachable nodes.</param>
+/// <param name="Tls">Mutual TLS with the cluster certificate (docs/cluster.md, Security), or null for plain TCP.</param>
 public sealed record ClusterNodeSettings(
     ImmutableArray<string> Roles,
     string Host,
@@ -25,7 +26,8 @@ public sealed record ClusterNodeSettings(
     ImmutableArray<string> SeedNodes,
     StorageLocation Storage,
     WorkerNodeSettings Worker,
-    TimeSpan StableAfter)
+    TimeSpan StableAfter,
+    TlsSettings? Tls = null)
 {
     /// <summary>The role of nodes that host studies.</summary>
     public const string CoordinatorRole = "coordinator";

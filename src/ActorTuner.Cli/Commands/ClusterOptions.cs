@@ -12,6 +12,31 @@ public static class ClusterOptions
         Description = "A node of the cluster as HOST:PORT, or several separated by commas (default: $ACTORTUNER_CLUSTER)",
     };
 
+    /// <summary><c>--tls-cert PATH</c>: the cluster certificate (PKCS#12) for mutual TLS.</summary>
+    public static Option<string?> TlsCert() => new("--tls-cert")
+    {
+        Description = "The cluster certificate (a .pfx/.p12 file) for mutual TLS between nodes and clients (default: $ACTORTUNER_TLS_CERT; none: plain TCP)",
+    };
+
+    /// <summary><c>--tls-password-env VAR</c>: the environment variable holding the certificate's password.</summary>
+    public static Option<string?> TlsPasswordEnv() => new("--tls-password-env")
+    {
+        Description = "The environment variable that holds the certificate's password (default: ACTORTUNER_TLS_PASSWORD); never the password itself",
+    };
+
+    /// <summary>The TLS settings the options and the environment give, checked (the file opens with the password), or null for plain TCP.</summary>
+    public static Actors.Cluster.TlsSettings? Tls(string? certificate, string? passwordVariable)
+    {
+        try
+        {
+            return Actors.Cluster.TlsSettings.Resolve(certificate, passwordVariable, Environment.GetEnvironmentVariable)?.Validate();
+        }
+        catch (Akka.Configuration.ConfigurationException e)
+        {
+            throw new FormatException(e.Message, e);
+        }
+    }
+
     /// <summary>The value of <paramref name="option"/> if given, else of the environment variable <paramref name="variable"/>, else <paramref name="fallback"/>.</summary>
     public static string? Or(string? option, string variable, string? fallback = null) =>
         option ?? (Environment.GetEnvironmentVariable(variable) is { Length: > 0 } fromEnvironment ? fromEnvironment : fallback);

@@ -25,9 +25,11 @@ public static class NodeCommand
         var tags = new Option<string?>("--tags") { Description = "What a worker offers, e.g. gpu, comma-separated; a study's objective.requires must be among them (default: $ACTORTUNER_TAGS)" };
         var devices = new Option<string?>("--devices") { Description = "Device indices handed to slots as CUDA_VISIBLE_DEVICES, comma-separated (default: $ACTORTUNER_DEVICES, else 0..slots-1 on a node tagged gpu)" };
         var stableAfter = new Option<string?>("--stable-after") { Description = "How long membership must be stable before unreachable nodes are downed (keep-majority) (default: $ACTORTUNER_STABLE_AFTER, else 20s)" };
+        var tlsCert = ClusterOptions.TlsCert();
+        var tlsPassword = ClusterOptions.TlsPasswordEnv();
         var command = new Command("node", "Run a cluster node: a coordinator hosts studies, a worker runs their trials; Ctrl+C leaves the cluster gracefully")
         {
-            roles, host, port, publicHost, seeds, storage, slots, tags, devices, stableAfter,
+            roles, host, port, publicHost, seeds, storage, slots, tags, devices, stableAfter, tlsCert, tlsPassword,
         };
         command.SetAction((parse, _) =>
         {
@@ -36,7 +38,8 @@ public static class NodeCommand
             {
                 settings = Settings(
                     parse.GetValue(roles), parse.GetValue(host), parse.GetValue(port), parse.GetValue(publicHost), parse.GetValue(seeds),
-                    parse.GetValue(storage), parse.GetValue(slots), parse.GetValue(tags), parse.GetValue(devices), parse.GetValue(stableAfter));
+                    parse.GetValue(storage), parse.GetValue(slots), parse.GetValue(tags), parse.GetValue(devices), parse.GetValue(stableAfter))
+                    with { Tls = ClusterOptions.Tls(parse.GetValue(tlsCert), parse.GetValue(tlsPassword)) };
             }
             catch (Exception e) when (e is FormatException or ArgumentException)
             {
@@ -124,7 +127,8 @@ public static class NodeCommand
             var roles = string.Join(',', settings.Roles);
             var work = settings.IsWorker ? $"; {settings.Worker.Slots} slot(s){(settings.Worker.Tags.IsEmpty ? string.Empty : ", tags " + string.Join(',', settings.Worker.Tags))}" : string.Empty;
             var seeds = settings.SeedNodes.IsEmpty ? "a new cluster" : "seed nodes " + string.Join(',', settings.SeedNodes);
-            await Console.Out.WriteLineAsync($"node {node.Address} starting: roles {roles}{work}; joining {seeds}; storage {settings.Storage}").ConfigureAwait(false);
+            var wire = settings.Tls is null ? "plain TCP" : $"mutual TLS with {settings.Tls}";
+            await Console.Out.WriteLineAsync($"node {node.Address} starting: roles {roles}{work}; joining {seeds}; storage {settings.Storage}; {wire}").ConfigureAwait(false);
             _ = node.WhenUp().ContinueWith(_ => Console.Out.WriteLine($"node {node.Address} is up"), TaskScheduler.Default);
             await node.System.WhenTerminated.ConfigureAwait(false);
             if (stopping == 0)

@@ -17,21 +17,25 @@ public static class StatusCommand
     {
         var name = new Argument<string?>("name") { Description = "A study to show in detail (default: the whole cluster)", Arity = ArgumentArity.ZeroOrOne };
         var cluster = ClusterOptions.Cluster();
+        var tlsCert = ClusterOptions.TlsCert();
+        var tlsPassword = ClusterOptions.TlsPasswordEnv();
         var best = new Option<int>("--best") { Description = "Rows in the table of best trials (with a study name)", DefaultValueFactory = _ => 5 };
-        var command = new Command("status", "Show a running cluster's nodes, worker slots and studies, or one study") { name, cluster, best };
-        command.SetAction((parse, _) => RunAsync(parse.GetValue(name), parse.GetValue(cluster), parse.GetValue(best)));
+        var command = new Command("status", "Show a running cluster's nodes, worker slots and studies, or one study") { name, cluster, best, tlsCert, tlsPassword };
+        command.SetAction((parse, _) => RunAsync(parse.GetValue(name), parse.GetValue(cluster), parse.GetValue(best), parse.GetValue(tlsCert), parse.GetValue(tlsPassword)));
         return command;
     }
 
     /// <summary>Shows the status; returns the exit code (1 when the cluster does not answer or the study does not exist).</summary>
-    public static async Task<int> RunAsync(string? name, string? clusterOption, int bestRows)
+    public static async Task<int> RunAsync(string? name, string? clusterOption, int bestRows, string? tlsCert = null, string? tlsPasswordEnv = null)
     {
         var console = AnsiConsole.Console;
         ProgressView.WidenWhenRedirected(console);
         string[] contacts;
+        Actors.Cluster.TlsSettings? tls;
         try
         {
             contacts = ClusterOptions.Contacts(clusterOption);
+            tls = ClusterOptions.Tls(tlsCert, tlsPasswordEnv);
         }
         catch (Exception e) when (e is FormatException or ArgumentException)
         {
@@ -41,7 +45,7 @@ public static class StatusCommand
 
         try
         {
-            await using var connection = ClusterConnection.Open(contacts);
+            await using var connection = ClusterConnection.Open(contacts, tls: tls);
             var cluster = await connection.GetClusterAsync(AskTimeout).ConfigureAwait(false);
             if (name is null)
             {

@@ -21,23 +21,26 @@ public static class SubmitCommand
     {
         var file = new Argument<string>("study") { Description = "The study file (HOCON); its objective runs on the cluster's worker nodes" };
         var cluster = ClusterOptions.Cluster();
+        var tlsCert = ClusterOptions.TlsCert();
+        var tlsPassword = ClusterOptions.TlsPasswordEnv();
         var wait = new Option<bool>("--wait") { Description = "Follow the study and exit once its budget of finished trials is reached" };
         var best = new Option<int>("--best") { Description = "Rows in the table of best trials at the end (with --wait)", DefaultValueFactory = _ => 5 };
         var command = new Command("submit", "Submit (or resume) a study on a running cluster")
         {
-            file, cluster, wait, best,
+            file, cluster, wait, best, tlsCert, tlsPassword,
         };
-        command.SetAction((parse, _) => RunAsync(parse.GetRequiredValue(file), parse.GetValue(cluster), parse.GetValue(wait), parse.GetValue(best)));
+        command.SetAction((parse, _) => RunAsync(parse.GetRequiredValue(file), parse.GetValue(cluster), parse.GetValue(wait), parse.GetValue(best), parse.GetValue(tlsCert), parse.GetValue(tlsPassword)));
         return command;
     }
 
     /// <summary>Submits the study in <paramref name="path"/>; returns the exit code.</summary>
-    public static async Task<int> RunAsync(string path, string? clusterOption, bool wait, int bestRows)
+    public static async Task<int> RunAsync(string path, string? clusterOption, bool wait, int bestRows, string? tlsCert = null, string? tlsPasswordEnv = null)
     {
         var console = AnsiConsole.Console;
         ProgressView.WidenWhenRedirected(console);
         StudyDefinition definition;
         string[] contacts;
+        Actors.Cluster.TlsSettings? tls;
         try
         {
             definition = StudyFile.Load(path);
@@ -52,6 +55,7 @@ public static class SubmitCommand
             }
 
             contacts = ClusterOptions.Contacts(clusterOption);
+            tls = ClusterOptions.Tls(tlsCert, tlsPasswordEnv);
         }
         catch (Exception e) when (e is StudyFileException or FormatException or ArgumentException)
         {
@@ -74,7 +78,7 @@ public static class SubmitCommand
         var name = definition.Settings.Name;
         try
         {
-            await using var connection = ClusterConnection.Open(contacts);
+            await using var connection = ClusterConnection.Open(contacts, tls: tls);
             var before = (await connection.GetStudyAsync(name, AskTimeout).ConfigureAwait(false)).State;
             var reply = await connection.SubmitAsync(new CreateStudy(definition.Settings, definition.Space, definition.Sampler, definition.Work), AskTimeout).ConfigureAwait(false);
             if (reply is Rejected rejected)

@@ -155,6 +155,31 @@ public sealed class ClusterProtocolTests : IClassFixture<ClusterProtocolTests.Po
         after.Finished.ShouldBe(6);
     }
 
+    [Fact]
+    public async Task Over_mutual_tls_a_client_with_the_cluster_certificate_runs_a_study_and_one_without_gets_no_answer()
+    {
+        using var certificates = new TestCertificates();
+        var tls = new TlsSettings(certificates.Create("cluster", "CN=actortuner-cluster", "s3cret"), "s3cret");
+        await using var cluster = new TestCluster(_postgres, "protocol_tls", tls);
+        cluster.Start("coordinator,worker", slots: 2, objectives: TestCluster.Quad(TimeSpan.FromMilliseconds(10)));
+        await cluster.WaitUntilMembers(1);
+
+        await using (var client = cluster.Connect())
+        {
+            (await client.SubmitAsync(Study("tls", 6, 2, StudyObjective.OfRegistered("quad")), TimeSpan.FromSeconds(30))).ShouldBe(Accepted.Instance);
+            (await TestCluster.WaitForStudy(client, "tls", s => s.IsDone, TimeSpan.FromSeconds(60))).Completed.ShouldBe(6);
+        }
+
+        await using (var plain = cluster.Connect(null))
+        {
+            await Should.ThrowAsync<TimeoutException>(() => plain.GetClusterAsync(TimeSpan.FromSeconds(5)));
+        }
+
+        var stranger = new TlsSettings(certificates.Create("stranger", "CN=actortuner-cluster", "s3cret"), "s3cret");
+        await using var intruder = cluster.Connect(stranger);
+        await Should.ThrowAsync<TimeoutException>(() => intruder.GetClusterAsync(TimeSpan.FromSeconds(5)));
+    }
+
     private static async Task<string?> HostOf(ClusterConnection client, string study) =>
         (await client.GetClusterAsync(TimeSpan.FromSeconds(10))).Studies.FirstOrDefault(s => s.Study == study)?.Host;
 

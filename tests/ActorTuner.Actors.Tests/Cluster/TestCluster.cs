@@ -18,10 +18,12 @@ internal sealed class TestCluster : IAsyncDisposable
 {
     private readonly string _connection;
     private readonly List<ClusterNode> _nodes = [];
+    private readonly TlsSettings? _tls;
 
-    public TestCluster(PostgresServer postgres, string database)
+    public TestCluster(PostgresServer postgres, string database, TlsSettings? tls = null)
     {
         _connection = postgres.CreateDatabase(database);
+        _tls = tls;
     }
 
     public string? Seed { get; private set; }
@@ -57,7 +59,8 @@ internal sealed class TestCluster : IAsyncDisposable
             Seed is null ? [] : [Seed],
             StorageLocation.Parse("postgres:" + _connection),
             WorkerNodeSettings.Create(slots, tags),
-            TimeSpan.FromSeconds(2));
+            TimeSpan.FromSeconds(2),
+            _tls);
         var node = ClusterNode.Start(settings, objectives, Fast(crashable));
         Seed ??= $"127.0.0.1:{port}";
         _nodes.Add(node);
@@ -71,8 +74,11 @@ internal sealed class TestCluster : IAsyncDisposable
     }
 
     /// <summary>A client that knows every node started so far, so it outlives any one of them.</summary>
-    public ClusterConnection Connect() =>
-        ClusterConnection.Open(_nodes.Select(n => Akka.Cluster.Cluster.Get(n.System).SelfAddress).Select(a => $"{a.Host}:{a.Port}"));
+    public ClusterConnection Connect() => Connect(_tls);
+
+    /// <summary>A client presenting <paramref name="tls"/> (null: plain TCP).</summary>
+    public ClusterConnection Connect(TlsSettings? tls) =>
+        ClusterConnection.Open(_nodes.Select(n => Akka.Cluster.Cluster.Get(n.System).SelfAddress).Select(a => $"{a.Host}:{a.Port}"), tls: tls);
 
     /// <summary>Polls the study through <paramref name="connection"/> until <paramref name="done"/> holds.</summary>
     public static async Task<StudyState> WaitForStudy(ClusterConnection connection, string study, Func<StudyState, bool> done, TimeSpan within)
