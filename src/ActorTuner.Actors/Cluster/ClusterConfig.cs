@@ -19,7 +19,7 @@ public static class ClusterConfig
         ArgumentNullException.ThrowIfNull(settings);
         settings.Validate();
         var roles = string.Join(", ", settings.Roles.Select(RemotingConfig.Quote));
-        var seeds = string.Join(", ", settings.SeedNodes.Select(s => RemotingConfig.Quote(ClusterNodeSettings.AddressOf(s, "seed-nodes"))));
+        var seeds = string.Join(", ", settings.SeedNodes.Select(s => RemotingConfig.Quote(ClusterNodeSettings.AddressOf(s, "seed-nodes", settings.Tls is not null))));
         var cluster = ConfigurationFactory.ParseString($$"""
             akka {
               actor.provider = cluster

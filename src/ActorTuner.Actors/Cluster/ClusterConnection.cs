@@ -33,7 +33,7 @@ public sealed class ClusterConnection : IAsyncDisposable
     {
         ArgumentNullException.ThrowIfNull(contacts);
         var paths = contacts
-            .Select(c => ActorPath.Parse(ClusterNodeSettings.AddressOf(c, "cluster") + "/system/receptionist"))
+            .Select(c => ActorPath.Parse(ClusterNodeSettings.AddressOf(c, "cluster", tls is not null) + "/system/receptionist"))
             .ToImmutableHashSet();
         if (paths.IsEmpty)
         {

@@ -102,10 +102,13 @@ public sealed record ClusterNodeSettings(
         return (text[..colon], port);
     }
 
-    /// <summary>The Akka address of the node at <paramref name="endpoint"/> (host:port).</summary>
-    public static string AddressOf(string endpoint, string what)
+    /// <summary>
+    /// The Akka address of the node at <paramref name="endpoint"/> (host:port): <c>akka.tcp://actortuner@host:port</c>,
+    /// or <c>akka.ssl.tcp://...</c> when the cluster speaks TLS (Akka names the transport in the address).
+    /// </summary>
+    public static string AddressOf(string endpoint, string what, bool tls)
     {
         var (host, port) = ParseEndpoint(endpoint, what);
-        return $"akka.tcp://{SystemName}@{host}:{port}";
+        return $"{(tls ? "akka.ssl.tcp" : "akka.tcp")}://{SystemName}@{host}:{port}";
     }
 }

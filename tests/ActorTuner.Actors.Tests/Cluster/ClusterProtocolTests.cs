@@ -29,8 +29,8 @@ public sealed class ClusterProtocolTests : IClassFixture<ClusterProtocolTests.Po
     {
         await using var cluster = new TestCluster(_postgres, "protocol_basic");
         cluster.Start("coordinator");
-        var w1 = cluster.Start("worker", slots: 2, objectives: TestCluster.Quad(TimeSpan.FromMilliseconds(50)));
-        var w2 = cluster.Start("worker", slots: 2, objectives: TestCluster.Quad(TimeSpan.FromMilliseconds(50)));
+        var w1 = cluster.Start("worker", slots: 2, objectives: TestCluster.Quad(TimeSpan.FromMilliseconds(250)));
+        var w2 = cluster.Start("worker", slots: 2, objectives: TestCluster.Quad(TimeSpan.FromMilliseconds(250)));
         await cluster.WaitUntilMembers(3);
         await using var client = cluster.Connect();
 
