@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Reflection;
 using YamlDotNet.RepresentationModel;
 
 namespace ActorTuner.Cli.Tests.Deploy;
@@ -17,26 +16,8 @@ public static class DeploymentFiles
     /// <summary>The Dockerfile's path in the repository.</summary>
     public const string DockerfilePath = "src/ActorTuner.Cli/deploy/Dockerfile";
 
-    /// <summary>The repository the tests were built from (recorded at build time; else found above the binaries).</summary>
-    public static string RepositoryRoot()
-    {
-        var recorded = typeof(DeploymentFiles).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
-            .FirstOrDefault(a => a.Key == "RepositoryRoot")?.Value;
-        if (recorded is not null && File.Exists(Path.Combine(recorded, "docker-compose.yml")))
-        {
-            return recorded;
-        }
-
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "docker-compose.yml")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new DirectoryNotFoundException($"no docker-compose.yml at the recorded repository root ({recorded}) nor above {AppContext.BaseDirectory}");
-    }
+    /// <summary>The repository the tests were built from.</summary>
+    public static string RepositoryRoot() => TestRepository.Root();
 
     /// <summary>docker-compose.yml's <c>services</c>, merge keys resolved.</summary>
     public static YamlMappingNode ComposeServices()
