@@ -201,10 +201,7 @@ public sealed class CliProcess : IDisposable
         _process.Dispose();
     }
 
-    /// <summary>
-    /// The dotnet host and the path of <c>actortuner.dll</c> beside the test assembly. The host is the one
-    /// running the tests when that is dotnet, else DOTNET_HOST_PATH, else the SDK's usual places.
-    /// </summary>
+    /// <summary>The dotnet host and the path of <c>actortuner.dll</c> beside the test assembly.</summary>
     private static (string Host, string[] Prefix) Launcher()
     {
         var dll = Path.Combine(AppContext.BaseDirectory, "actortuner.dll");
@@ -215,6 +212,12 @@ public sealed class CliProcess : IDisposable
                 "the test project must reference src/ActorTuner.Cli so the build copies it", dll);
         }
 
+        return (DotnetHost(), ["exec", "--runtimeconfig", Path.ChangeExtension(dll, ".runtimeconfig.json"), "--depsfile", Path.ChangeExtension(dll, ".deps.json"), dll]);
+    }
+
+    /// <summary>The dotnet host: the one running the tests when that is dotnet, else DOTNET_HOST_PATH, else the SDK's usual places.</summary>
+    public static string DotnetHost()
+    {
         var candidates = new[]
         {
             Environment.ProcessPath,
@@ -224,8 +227,7 @@ public sealed class CliProcess : IDisposable
             "/usr/lib/dotnet/dotnet",
             Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".dotnet", "dotnet"),
         }.Concat((Environment.GetEnvironmentVariable("PATH") ?? string.Empty).Split(':', StringSplitOptions.RemoveEmptyEntries).Select(d => Path.Combine(d, "dotnet")));
-        var host = candidates.FirstOrDefault(c => c is not null && Path.GetFileName(c) == "dotnet" && File.Exists(c))
+        return candidates.FirstOrDefault(c => c is not null && Path.GetFileName(c) == "dotnet" && File.Exists(c))
             ?? throw new FileNotFoundException("no dotnet host found (the test host's own, DOTNET_HOST_PATH, DOTNET_ROOT, /usr/share/dotnet or PATH) to run actortuner.dll");
-        return (host, ["exec", "--runtimeconfig", Path.ChangeExtension(dll, ".runtimeconfig.json"), "--depsfile", Path.ChangeExtension(dll, ".deps.json"), dll]);
     }
 }

@@ -219,18 +219,7 @@ public sealed class StudyFileTests
         + (space ? "  space { x { type = categorical, choices = [a, b] } }\n" : string.Empty)
         + extra + "\n}\n";
 
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (Directory.Exists(Path.Combine(dir.FullName, "hocon", "examples")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new DirectoryNotFoundException("no hocon/examples above the test binaries");
-    }
+    private static string RepositoryRoot() => TestRepository.Root();
 
     [Fact]
     public void A_study_name_that_cannot_name_a_journal_entry_is_refused_at_its_line()
