@@ -36,6 +36,11 @@ public static class ClusterConfig
                   remember-entities = on
                   state-store-mode = persistence
                   remember-entities-store = eventsourced
+
+                  # A shard reads its remembered studies from the journal when it starts; on a loaded machine
+                  # or a slow database Akka's 2-5 s defaults fail the shard and the request that woke it.
+                  waiting-for-state-timeout = 30s
+                  updating-state-timeout = 30s
                 }
               }
             }

@@ -188,8 +188,7 @@ public sealed class WorkerNode : ReceiveActor, IWithTimers
             null => "it was submitted without an objective",
             { } o when !o.RunsOn(_settings.Tags) => null, // another node's study: nothing to say
             { Registered: { } name } when !_registered.ContainsKey(name) => $"no in-process objective '{name}' is registered on this node",
-            { Command: { } c } when c.WorkingDirectory.Length > 0 && !Directory.Exists(c.WorkingDirectory) =>
-                $"its working directory {c.WorkingDirectory} does not exist on this node",
+            { Command: { } c } when ObjectiveProcess.CannotStart(c) is { } reason => reason,
             _ => string.Empty,
         };
         if (problem is null)

@@ -54,27 +54,13 @@ internal sealed class ObjectiveProcess : IDisposable
         [NotNullWhen(false)] out string? failure)
     {
         var program = arguments[0];
-        var directory = Path.GetFullPath(string.IsNullOrEmpty(spec.WorkingDirectory) ? "." : spec.WorkingDirectory);
-        if (!Directory.Exists(directory))
+        var resolved = Locate(spec, program, environment, out failure);
+        if (resolved is null)
         {
-            failure = $"cannot start '{program}': the working directory '{directory}' does not exist";
             return null;
         }
 
-        // A relative path such as ./train.sh means the working directory, as it would after cd in a shell;
-        // the runtime would resolve it against this process's own current directory.
-        var fileName = !Path.IsPathRooted(program) && program.IndexOfAny(['/', Path.DirectorySeparatorChar]) >= 0
-            ? Path.GetFullPath(Path.Combine(directory, program))
-            : program;
-        var search = environment.Concat(spec.Environment ?? []).FirstOrDefault(kv => kv.Key == "PATH").Value
-            ?? System.Environment.GetEnvironmentVariable("PATH") ?? string.Empty;
-        var resolved = Resolve(fileName, search);
-        if (resolved is null)
-        {
-            failure = $"cannot start '{program}' in '{directory}': no such executable file. The command is never run through a shell: " +
-                "name a program on PATH, an absolute path, or a path relative to the working directory (and make it executable)";
-            return null;
-        }
+        var directory = Path.GetFullPath(string.IsNullOrEmpty(spec.WorkingDirectory) ? "." : spec.WorkingDirectory);
 
         // The objective gets a session of its own (setsid, no shell), so the terminal's Ctrl+C reaches only
         // actortuner, which cancels the trial, kills the objective's tree and hands the trial back; otherwise the
@@ -128,6 +114,42 @@ internal sealed class ObjectiveProcess : IDisposable
                 "name a program on PATH, an absolute path, or a path relative to the working directory (and make it executable)";
             return null;
         }
+    }
+
+    /// <summary>
+    /// Why the spec's command cannot start on this machine (its working directory or its program is missing),
+    /// or null when it can; a worker node checks this before it takes a study's trials, so a node without the
+    /// program does not fail trials that another node could run.
+    /// </summary>
+    public static string? CannotStart(CommandObjectiveSpec spec)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        var program = spec.Command.IsDefaultOrEmpty ? string.Empty : spec.Command[0];
+        return program.Contains("${", StringComparison.Ordinal) ? null : (Locate(spec, program, [], out var failure) is null ? failure : null);
+    }
+
+    private static string? Locate(CommandObjectiveSpec spec, string program, IEnumerable<KeyValuePair<string, string>> environment, out string? failure)
+    {
+        var directory = Path.GetFullPath(string.IsNullOrEmpty(spec.WorkingDirectory) ? "." : spec.WorkingDirectory);
+        if (!Directory.Exists(directory))
+        {
+            failure = $"cannot start '{program}': the working directory '{directory}' does not exist";
+            return null;
+        }
+
+        // A relative path such as ./train.sh means the working directory, as it would after cd in a shell;
+        // the runtime would resolve it against this process's own current directory.
+        var fileName = !Path.IsPathRooted(program) && program.IndexOfAny(['/', Path.DirectorySeparatorChar]) >= 0
+            ? Path.GetFullPath(Path.Combine(directory, program))
+            : program;
+        var search = environment.Concat(spec.Environment ?? []).FirstOrDefault(kv => kv.Key == "PATH").Value
+            ?? System.Environment.GetEnvironmentVariable("PATH") ?? string.Empty;
+        var resolved = Resolve(fileName, search);
+        failure = resolved is null
+            ? $"cannot start '{program}' in '{directory}': no such executable file. The command is never run through a shell: " +
+                "name a program on PATH, an absolute path, or a path relative to the working directory (and make it executable)"
+            : null;
+        return resolved;
     }
 
     /// <summary>

@@ -283,6 +283,7 @@ public sealed class StudyActor : ReceivePersistentActor, IWithTimers
 
     private void Handle(RequestTrial request, IActorRef sender)
     {
+        request = OnOurClock(request);
         var decision = StudyDecisions.Decide(_state, request);
         if (decision.Reply is NoTrial { NeedsSuggestion: true })
         {
@@ -318,7 +319,14 @@ public sealed class StudyActor : ReceivePersistentActor, IWithTimers
             .PipeTo(Self, success: c => new SuggestionReady([.. c]), failure: e => new SuggestionFailed(e));
     }
 
-    private void Execute(StudyCommand command, IActorRef sender) => Persist(StudyDecisions.Decide(_state, command), sender);
+    private void Execute(StudyCommand command, IActorRef sender) =>
+        Persist(StudyDecisions.Decide(_state, command is RenewLease renew ? OnOurClock(renew) : command), sender);
+
+    // In a cluster, workers' clocks are other machines' clocks: leases are stamped with the study's own, against
+    // which they are checked, so a worker whose clock runs behind cannot lose (or keep) a lease early (or late).
+    private RequestTrial OnOurClock(RequestTrial request) => _cluster is null ? request : request with { Now = _time.GetUtcNow() };
+
+    private RenewLease OnOurClock(RenewLease renew) => _cluster is null ? renew : renew with { Now = _time.GetUtcNow() };
 
     private void Persist(Decision decision, IActorRef sender)
     {

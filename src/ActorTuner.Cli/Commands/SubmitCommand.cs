@@ -80,7 +80,7 @@ public static class SubmitCommand
         {
             await using var connection = ClusterConnection.Open(contacts, tls: tls);
             var before = (await connection.GetStudyAsync(name, AskTimeout).ConfigureAwait(false)).State;
-            var reply = await connection.SubmitAsync(new CreateStudy(definition.Settings, definition.Space, definition.Sampler, definition.Work), AskTimeout).ConfigureAwait(false);
+            var reply = await SubmitAsync(connection, new CreateStudy(definition.Settings, definition.Space, definition.Sampler, definition.Work)).ConfigureAwait(false);
             if (reply is Rejected rejected)
             {
                 await Console.Error.WriteLineAsync($"error: {rejected.Why}").ConfigureAwait(false);
@@ -123,6 +123,25 @@ public static class SubmitCommand
         finally
         {
             Console.CancelKeyPress -= onCancel;
+        }
+    }
+
+    /// <summary>
+    /// Submits, asking again when no answer comes in time (a coordinator starting the study's shard on a loaded
+    /// machine, a study moving): creating a study is idempotent, so a repeated submission changes nothing.
+    /// </summary>
+    private static async Task<StudyReply> SubmitAsync(ClusterConnection connection, CreateStudy create)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await connection.SubmitAsync(create, AskTimeout).ConfigureAwait(false);
+            }
+            catch (TimeoutException) when (attempt < 3)
+            {
+                await Console.Error.WriteLineAsync($"no answer to the submission yet (attempt {attempt}); asking again").ConfigureAwait(false);
+            }
         }
     }
 

@@ -10,6 +10,18 @@ public sealed class CommandObjectiveTests
         ["python3", "train.py", "--lr=${lr}"], CommandMode.OneShot, TimeSpan.FromMinutes(5), "", ImmutableDictionary<string, string>.Empty);
 
     [Fact]
+    public void A_worker_can_tell_before_running_whether_the_program_and_folder_exist_here()
+    {
+        ObjectiveProcess.CannotStart(Valid).ShouldBeNull();
+        ObjectiveProcess.CannotStart(Valid with { Command = ["/usr/bin/python3", "-c", "print(1)"] }).ShouldBeNull();
+        ObjectiveProcess.CannotStart(Valid with { Command = ["no-such-program-here", "x"] })!.ShouldContain("cannot start 'no-such-program-here'");
+        ObjectiveProcess.CannotStart(Valid with { WorkingDirectory = "/no/such/folder" })!.ShouldContain("the working directory '/no/such/folder' does not exist");
+
+        // A program named by a placeholder is only known per trial: not judged in advance.
+        ObjectiveProcess.CannotStart(Valid with { Command = ["${program}"] }).ShouldBeNull();
+    }
+
+    [Fact]
     public void The_runner_follows_the_mode()
     {
         CommandObjective.CreateRunner(Valid).ShouldBeOfType<OneShotCommandRunner>();
