@@ -78,7 +78,7 @@ public sealed record TlsSettings(string CertificatePath, string? Password)
         {
             throw new ConfigurationException(
                 $"TLS certificate {path} does not exist; give the PKCS#12 (.pfx) file every node of the cluster shares " +
-                "(docs/cluster-security.md shows how to make one)");
+                "(docs/cluster.md, Security, shows how to make one)");
         }
 
         X509Certificate2 certificate;
