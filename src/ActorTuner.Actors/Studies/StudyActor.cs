@@ -177,6 +177,21 @@ public sealed class StudyActor : ReceivePersistentActor, IWithTimers
         }
     }
 
+    /// <summary>
+    /// A cluster worker asks for a trial only when it runs none, so an attempt still running under its id is one
+    /// whose assignment never reached it: the reply was lost with a coordinator that died, or came after the
+    /// worker's ask had timed out. That attempt is released (not counted as failed) before the request is
+    /// decided; otherwise it would hold a slot of the study's parallelism until its lease ran out.
+    /// </summary>
+    private void ReleaseUndelivered(string worker)
+    {
+        foreach (var t in _state.Trials.Where(t => t.State == TrialState.Running && t.Worker == worker).ToList())
+        {
+            _log.Info("study {0}: worker {1} asks for a trial while trial {2} attempt {3} is assigned to it; the assignment never reached it, releasing it", PersistenceId, worker, t.Number, t.Attempt);
+            Execute(new ReleaseTrial(t.Number, t.Attempt, $"the assignment never reached worker {worker}"), Self);
+        }
+    }
+
     /// <inheritdoc />
     protected override void OnPersistFailure(Exception cause, object @event, long sequenceNr)
     {
@@ -275,6 +290,11 @@ public sealed class StudyActor : ReceivePersistentActor, IWithTimers
 
     private void Handle(RequestTrial request, IActorRef sender)
     {
+        if (_cluster is not null)
+        {
+            ReleaseUndelivered(request.Worker);
+        }
+
         var decision = StudyDecisions.Decide(_state, request);
         if (decision.Reply is NoTrial { NeedsSuggestion: true })
         {
