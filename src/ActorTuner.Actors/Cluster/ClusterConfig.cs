@@ -36,6 +36,10 @@ public static class ClusterConfig
                   remember-entities = on
                   state-store-mode = persistence
                   remember-entities-store = eventsourced
+                  # A shard reads and writes its remembered studies through the journal; Akka's 5 s is less than a
+                  # node's first query can take on a busy machine (12 s seen), after which the shard stopped, the
+                  # first submit's messages were dropped, and the study was never created.
+                  updating-state-timeout = 30s
                 }
               }
             }
