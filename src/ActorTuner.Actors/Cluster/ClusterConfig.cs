@@ -37,8 +37,9 @@ public static class ClusterConfig
                   state-store-mode = persistence
                   remember-entities-store = eventsourced
 
-                  # A shard reads its remembered studies from the journal when it starts; on a loaded machine
-                  # or a slow database Akka's 2-5 s defaults fail the shard and the request that woke it.
+                  # A shard reads and writes its remembered studies through the journal; Akka's 2-5 s are less
+                  # than a node's first query can take on a busy machine (12 s seen), after which the shard
+                  # stopped, the first submit's messages were dropped, and the study was never created.
                   waiting-for-state-timeout = 30s
                   updating-state-timeout = 30s
                 }

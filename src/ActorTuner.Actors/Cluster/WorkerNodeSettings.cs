@@ -16,13 +16,18 @@ namespace ActorTuner.Actors.Cluster;
 /// <param name="Forget">A study not announced for this long is forgotten (its coordinator is gone and it has not been re-hosted yet).</param>
 public sealed record WorkerNodeSettings(int Slots, ImmutableArray<string> Tags, ImmutableArray<string> Devices, WorkerSettings Worker, TimeSpan StatusEvery, TimeSpan Forget)
 {
-    /// <summary><paramref name="slots"/> slots with <paramref name="tags"/>, one device per slot when the node is tagged <c>gpu</c>.</summary>
+    /// <summary><paramref name="slots"/> slots with <paramref name="tags"/>, one device per slot when the node is tagged <c>gpu</c>; a slot asks its study again after 10 s without an answer.</summary>
     public static WorkerNodeSettings Create(int slots, IEnumerable<string>? tags = null, IEnumerable<string>? devices = null)
     {
         var tagList = (tags ?? []).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToImmutableArray();
         var deviceList = devices?.ToImmutableArray()
             ?? (tagList.Contains("gpu") ? [.. Enumerable.Range(0, Math.Max(slots, 0)).Select(i => i.ToString(System.Globalization.CultureInfo.InvariantCulture))] : []);
-        var settings = new WorkerNodeSettings(slots, tagList, deviceList, WorkerSettings.Default with { LeaveWhenIdle = true }, TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(10));
+        // Asks time out after 10 s, not the default 2 min: a command sent while the study's coordinator has just
+        // died goes to that dead node and is lost (the shard region buffers only once the node is removed), and
+        // the slot waited the whole timeout before sending it again, so a failover stalled the study for 2 min.
+        // A request asked again is safe: the study releases an attempt whose assignment never reached its worker.
+        var worker = WorkerSettings.Default with { LeaveWhenIdle = true, AskTimeout = TimeSpan.FromSeconds(10) };
+        var settings = new WorkerNodeSettings(slots, tagList, deviceList, worker, TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(10));
         settings.Validate();
         return settings;
     }

@@ -76,7 +76,7 @@ public sealed class StudyActor : ReceivePersistentActor, IWithTimers
         Command<CheckLeases>(_ => Execute(new ExpireLeases(_time.GetUtcNow()), Self));
         Command<AnnounceTick>(_ => Announce());
         Command<ClusterEvent.MemberRemoved>(Handle);
-        Command<ClusterEvent.CurrentClusterState>(_ => { });
+        Command<ClusterEvent.CurrentClusterState>(Handle);
         Command<StudyReply>(_ => { }); // replies to our own lease checks
         Command<StudyCommand>(c => Execute(c, Sender));
     }
@@ -174,6 +174,44 @@ public sealed class StudyActor : ReceivePersistentActor, IWithTimers
         {
             _log.Info("study {0}: node {1} was removed; requeueing the attempts of {2}", PersistenceId, removed.Member.Address, worker);
             Execute(new WorkerLost(worker), Self);
+        }
+    }
+
+    /// <summary>
+    /// The cluster when the study started on this node (after a full restart, or re-hosted after its coordinator
+    /// died): attempts of worker nodes that are no longer members cannot finish, and the
+    /// <see cref="ClusterEvent.MemberRemoved"/> that would have requeued them went to an earlier host or to
+    /// nobody. They are requeued now; waiting for their leases held the study's parallelism for the whole lease
+    /// (5 minutes by default), so a study restarted with every slot taken by a dead node's attempt ran nothing.
+    /// </summary>
+    private void Handle(ClusterEvent.CurrentClusterState cluster)
+    {
+        var self = Akka.Cluster.Cluster.Get(Context.System).SelfAddress;
+        var nodeWorker = $"{self.Protocol}://{self.System}@";
+        var members = cluster.Members.Select(m => Cluster.WorkerNode.WorkerIdPrefix(m.UniqueAddress)).ToList();
+        var lost = _state.Trials
+            .Where(t => t.State == TrialState.Running && t.Worker is { } w && w.StartsWith(nodeWorker, StringComparison.Ordinal)
+                && !members.Any(m => w.StartsWith(m, StringComparison.Ordinal)))
+            .Select(t => t.Worker!).Distinct(StringComparer.Ordinal).ToList();
+        foreach (var worker in lost)
+        {
+            _log.Info("study {0}: worker {1} is on a node that is no longer in the cluster; requeueing its attempts", PersistenceId, worker);
+            Execute(new WorkerLost(worker), Self);
+        }
+    }
+
+    /// <summary>
+    /// A cluster worker asks for a trial only when it runs none, so an attempt still running under its id is one
+    /// whose assignment never reached it: the reply was lost with a coordinator that died, or came after the
+    /// worker's ask had timed out. That attempt is released (not counted as failed) before the request is
+    /// decided; otherwise it would hold a slot of the study's parallelism until its lease ran out.
+    /// </summary>
+    private void ReleaseUndelivered(string worker)
+    {
+        foreach (var t in _state.Trials.Where(t => t.State == TrialState.Running && t.Worker == worker).ToList())
+        {
+            _log.Info("study {0}: worker {1} asks for a trial while trial {2} attempt {3} is assigned to it; the assignment never reached it, releasing it", PersistenceId, worker, t.Number, t.Attempt);
+            Execute(new ReleaseTrial(t.Number, t.Attempt, $"the assignment never reached worker {worker}"), Self);
         }
     }
 
@@ -284,6 +322,11 @@ public sealed class StudyActor : ReceivePersistentActor, IWithTimers
     private void Handle(RequestTrial request, IActorRef sender)
     {
         request = OnOurClock(request);
+        if (_cluster is not null)
+        {
+            ReleaseUndelivered(request.Worker);
+        }
+
         var decision = StudyDecisions.Decide(_state, request);
         if (decision.Reply is NoTrial { NeedsSuggestion: true })
         {

@@ -15,10 +15,14 @@ public sealed class CliProcess : IDisposable
     private readonly StringBuilder _stderr = new();
     private readonly List<string> _lines = [];
     private readonly TaskCompletionSource _exited = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly StreamWriter? _log;
+    private readonly Lock _logLock = new();
+    private bool _disposed;
 
-    private CliProcess(Process process)
+    private CliProcess(Process process, StreamWriter? log)
     {
         _process = process;
+        _log = log;
     }
 
     /// <summary>The process id (the dotnet host runs the app in its own process).</summary>
@@ -52,7 +56,16 @@ public sealed class CliProcess : IDisposable
     public int ExitCode => _process.ExitCode;
 
     /// <summary>Starts <c>actortuner ARGS...</c> in <paramref name="workingDirectory"/>.</summary>
-    public static CliProcess Start(string workingDirectory, params string[] arguments)
+    public static CliProcess Start(string workingDirectory, params string[] arguments) => Start(workingDirectory, null, arguments);
+
+    /// <summary>
+    /// Starts <c>actortuner ARGS...</c> in <paramref name="workingDirectory"/>, also appending every line it prints
+    /// (stdout and stderr, each line as it arrives) to <paramref name="logFile"/>, which outlives the process for
+    /// diagnosing a failed run.
+    /// </summary>
+    public static CliProcess StartLogged(string workingDirectory, string logFile, params string[] arguments) => Start(workingDirectory, logFile, arguments);
+
+    private static CliProcess Start(string workingDirectory, string? logFile, string[] arguments)
     {
         var (host, prefix) = Launcher();
         var start = new ProcessStartInfo(host)
@@ -71,9 +84,15 @@ public sealed class CliProcess : IDisposable
         // Plain output (one line per finished trial), no ANSI, no environment storage leaking in.
         start.Environment["NO_COLOR"] = "1";
         start.Environment["TERM"] = "dumb";
-        start.Environment.Remove("ACTORTUNER_STORAGE");
+        foreach (var variable in start.Environment.Keys.Where(k => k.StartsWith("ACTORTUNER_", StringComparison.Ordinal)).ToList())
+        {
+            start.Environment.Remove(variable);
+        }
+
         var process = new Process { StartInfo = start, EnableRaisingEvents = true };
-        var cli = new CliProcess(process);
+        var log = logFile is null ? null : new StreamWriter(new FileStream(logFile, FileMode.Append, FileAccess.Write, FileShare.ReadWrite)) { AutoFlush = true };
+        log?.WriteLine($"=== {DateTime.UtcNow:O} actortuner {string.Join(' ', arguments)}");
+        var cli = new CliProcess(process, log);
         process.OutputDataReceived += (_, e) =>
         {
             if (e.Data is null)
@@ -86,6 +105,8 @@ public sealed class CliProcess : IDisposable
                 cli._stdout.AppendLine(e.Data);
                 cli._lines.Add(e.Data);
             }
+
+            cli.Log(e.Data);
         };
         process.ErrorDataReceived += (_, e) =>
         {
@@ -95,6 +116,8 @@ public sealed class CliProcess : IDisposable
                 {
                     cli._stderr.AppendLine(e.Data);
                 }
+
+                cli.Log(e.Data);
             }
         };
         process.Exited += (_, _) => cli._exited.TrySetResult();
@@ -190,15 +213,50 @@ public sealed class CliProcess : IDisposable
     /// <summary>Both streams, for failure messages.</summary>
     public string Output() => $"--- stdout ---\n{Stdout}--- stderr ---\n{Stderr}";
 
+    /// <summary>True once the process has exited (killed or on its own).</summary>
+    public bool HasExited => _process.HasExited;
+
     /// <inheritdoc />
     public void Dispose()
     {
+        if (_disposed)
+        {
+            return;
+        }
+
+        _disposed = true;
         if (!_process.HasExited)
         {
             KillTree();
         }
 
+        // The redirected streams may still deliver a last line; the log is closed after them.
+        _process.WaitForExit();
         _process.Dispose();
+        lock (_logLock)
+        {
+            _log?.Dispose();
+        }
+    }
+
+    private void Log(string line)
+    {
+        if (_log is null)
+        {
+            return;
+        }
+
+        lock (_logLock)
+        {
+            try
+            {
+                _log.WriteLine(line);
+            }
+            catch (ObjectDisposedException)
+            {
+                // a line that arrived after Dispose
+            }
+        }
     }
 
     /// <summary>The dotnet host and the path of <c>actortuner.dll</c> beside the test assembly.</summary>
