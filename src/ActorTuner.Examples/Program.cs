@@ -28,6 +28,7 @@ public static class Program
                 rest, Console.In, Console.Out, Console.Error, Environment.GetEnvironmentVariable, cancel.Token),
             [] or [DigitsTuningJob.Name, ..] => await TuneDigits(args.Skip(args.Length > 0 ? 1 : 0).ToArray(), cancel.Token).ConfigureAwait(false),
             [HostingSample.Name, .. var rest] => HostingSample.Run(rest, Console.Out, Console.Error, TimeProvider.System, cancel.Token),
+            [Cluster.ClusterWorker.Name, .. var rest] => await Cluster.ClusterWorker.RunAsync([.. rest], Console.Error).ConfigureAwait(false),
             _ => Usage(Console.Error),
         };
     }
@@ -69,6 +70,7 @@ public static class Program
         error.WriteLine($"  {DigitsTuningJob.Name} [--trials 40] [--db digits.db] [--fresh]   (the default) tune the digits MLP with gp and with random search, side by side");
         error.Write(DigitsObjectiveCommand.UsageText);
         error.Write(HostingSample.UsageText);
+        error.Write(Cluster.ClusterWorker.UsageText);
         return DigitsObjectiveCommand.UsageError;
     }
 }

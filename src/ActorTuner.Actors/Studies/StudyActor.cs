@@ -251,13 +251,15 @@ public sealed class StudyActor : ReceivePersistentActor, IWithTimers
         }
 
         _state = _state.ApplyAll(events);
+
+        // Workers learn of new work from announcements: tell them at once (once the whole batch is in the
+        // journal) when the study starts, grows, changes its objective or has an attempt to run again.
+        var announce = events.Any(e => e is StudyCreated or BudgetChanged or ObjectiveSet or TrialRequeued or TrialReleased);
+        var last = events.Last();
         PersistAllAsync(events, e =>
         {
             _durable = _durable.Apply(e);
-
-            // Workers learn of new work from announcements: tell them at once when the study starts, grows,
-            // changes its objective or has an attempt to run again, rather than at the next tick.
-            if (e is StudyCreated or BudgetChanged or ObjectiveSet or TrialRequeued or TrialReleased)
+            if (announce && ReferenceEquals(e, last))
             {
                 Announce();
             }

@@ -77,13 +77,16 @@ public static class NodeCommand
         return settings;
     }
 
-    /// <summary>Runs the node until interrupted; returns the exit code.</summary>
-    public static async Task<int> RunAsync(ClusterNodeSettings settings)
+    /// <summary>
+    /// Runs the node until interrupted; returns the exit code. <paramref name="objectives"/> are in-process
+    /// objectives a program embedding ActorTuner registers for studies whose file says <c>registered = NAME</c>.
+    /// </summary>
+    public static async Task<int> RunAsync(ClusterNodeSettings settings, IReadOnlyDictionary<string, Func<Actors.Objectives.Trial, CancellationToken, Task<double>>>? objectives = null)
     {
         ClusterNode node;
         try
         {
-            node = ClusterNode.Start(settings, overrides: Akka.Configuration.ConfigurationFactory.ParseString("akka.loglevel = INFO\nakka.log-dead-letters-during-shutdown = off"));
+            node = ClusterNode.Start(settings, objectives, overrides: Akka.Configuration.ConfigurationFactory.ParseString("akka.loglevel = INFO\nakka.log-dead-letters-during-shutdown = off"));
         }
         catch (Exception e) when (e is ArgumentException or FormatException or Akka.Configuration.ConfigurationException)
         {
