@@ -32,7 +32,13 @@ public static class RemotingConfig
         var hocon = new StringBuilder()
             .AppendLine("akka.remote.dot-netty.tcp {")
             .AppendLine(CultureInfo.InvariantCulture, $"  hostname = {Quote(string.IsNullOrWhiteSpace(host) ? LoopbackHost : host.Trim())}")
-            .AppendLine(CultureInfo.InvariantCulture, $"  port = {port}");
+            .AppendLine(CultureInfo.InvariantCulture, $"  port = {port}")
+
+            // A study's whole state answers GetStudy (status NAME, export through a node): 1000 trials are about
+            // 200 kB, over Akka's 128 kB default frame, which it drops. 32 MiB holds studies of 100 000 trials.
+            .AppendLine("  maximum-frame-size = 32 MiB")
+            .AppendLine("  send-buffer-size = 32 MiB")
+            .AppendLine("  receive-buffer-size = 32 MiB");
         if (!string.IsNullOrWhiteSpace(publicHost))
         {
             hocon.AppendLine(CultureInfo.InvariantCulture, $"  public-hostname = {Quote(publicHost.Trim())}");

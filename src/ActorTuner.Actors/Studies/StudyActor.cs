@@ -253,8 +253,10 @@ public sealed class StudyActor : ReceivePersistentActor, IWithTimers
         _state = _state.ApplyAll(events);
 
         // Workers learn of new work from announcements: tell them at once (once the whole batch is in the
-        // journal) when the study starts, grows, changes its objective or has an attempt to run again.
-        var announce = events.Any(e => e is StudyCreated or BudgetChanged or ObjectiveSet or TrialRequeued or TrialReleased);
+        // journal) when the study starts, grows, changes its objective or has an attempt to run again, and
+        // followers (submit --wait) when it is done.
+        var announce = events.Any(e => e is StudyCreated or BudgetChanged or ObjectiveSet or TrialRequeued or TrialReleased)
+            || (_state.IsDone && events.Any(e => e is TrialCompleted or TrialFailed));
         var last = events.Last();
         PersistAllAsync(events, e =>
         {

@@ -57,6 +57,22 @@ public sealed class ClusterProtocolTests : IClassFixture<ClusterProtocolTests.Po
     }
 
     [Fact]
+    public async Task A_large_study_s_whole_state_crosses_the_wire_to_a_client()
+    {
+        await using var cluster = new TestCluster(_postgres, "protocol_large");
+        cluster.Start("coordinator");
+        cluster.Start("worker", slots: 4, objectives: TestCluster.Quad(TimeSpan.Zero));
+        await cluster.WaitUntilMembers(2);
+        await using var client = cluster.Connect();
+
+        // 1500 trials make a state of about 300 kB, over Akka.Remote's default 128 kB frame.
+        (await client.SubmitAsync(Study("large", 1500, 4, StudyObjective.OfRegistered("quad")), TimeSpan.FromSeconds(30))).ShouldBe(Accepted.Instance);
+        var state = await TestCluster.WaitForStudy(client, "large", s => s.IsDone, TimeSpan.FromSeconds(180));
+        state.Trials.Count.ShouldBe(1500);
+        state.Completed.ShouldBe(1500);
+    }
+
+    [Fact]
     public async Task A_study_that_requires_a_tag_runs_only_on_workers_that_have_it_with_a_device_per_slot()
     {
         await using var cluster = new TestCluster(_postgres, "protocol_tags");
