@@ -40,3 +40,8 @@ run overhead --dims 2,10,20 --n 100,500,1000 --pending 0,1,8 --repeats 9 --peer 
 run report --efficiency "$out/efficiency.jsonl" "$out/efficiency-p8.jsonl" "$out/efficiency-noisy.jsonl" --overhead "$out/overhead.jsonl" \
   "${manifests[@]}" --out docs/benchmarks.md --images docs/img \
   --regenerate-with "bash tests/ActorTuner.Benchmarks/run-suite.sh"
+
+# Trials per second through one node (SQLite, PostgreSQL, memory) and a 3-node cluster, beside Optuna; the
+# same table goes into benchmarks.md under its own heading.
+run throughput --trials 1000 --workers 8 --storages sqlite,postgres,memory,cluster --peers optuna --out-md docs/throughput.md
+{ echo; echo "## Trial throughput: one node and a 3-node cluster"; tail -n +2 docs/throughput.md; } >> docs/benchmarks.md
