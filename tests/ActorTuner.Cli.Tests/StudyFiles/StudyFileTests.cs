@@ -208,9 +208,29 @@ public sealed class StudyFileTests
         foreach (var example in examples)
         {
             var study = StudyFile.Load(example);
-            study.Objective.ShouldNotBeNull(example);
+            study.Work.ShouldNotBeNull(example);
+            (study.Objective is not null || study.Work.Registered is not null).ShouldBeTrue(example);
             Should.NotThrow(() => Surrogates.SamplerFactory.Create(study.Sampler, study.Settings.Seed), example);
         }
+    }
+
+    [Fact]
+    public void A_cluster_objective_names_required_tags_or_a_registered_objective_and_mistakes_are_named_at_their_line()
+    {
+        var gpu = StudyFile.Parse(Minimal("  objective { command = [python3, train.py], requires = [gpu, a100] }"), SvmPath);
+        gpu.Work!.Requires.ShouldBe(["a100", "gpu"]);
+        gpu.Objective!.Command.ShouldBe(["python3", "train.py"]);
+
+        var registered = StudyFile.Parse(Minimal("  objective { registered = digits-mlp }"), SvmPath);
+        registered.Work!.Registered.ShouldBe("digits-mlp");
+        registered.Objective.ShouldBeNull();
+
+        Should.Throw<StudyFileException>(() => StudyFile.Parse(Minimal("  objective { registered = x, command = [a] }"), SvmPath))
+            .Message.ShouldContain("not both");
+        Should.Throw<StudyFileException>(() => StudyFile.Parse(Minimal("  objective { command = [a]\n    requires = [\"g p u\"] }"), SvmPath))
+            .Message.ShouldContain("svm.conf:7: study.objective.requires: 'g p u' is not a tag");
+        Should.Throw<StudyFileException>(() => StudyFile.Parse(Minimal("  objective { command = [a], requires = gpu }"), SvmPath))
+            .Message.ShouldContain("expected a list of worker tags like [gpu]");
     }
 
     /// <summary>A valid study with <paramref name="extra"/> added to the study object.</summary>
