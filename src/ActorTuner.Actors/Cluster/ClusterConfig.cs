@@ -51,9 +51,7 @@ public static class ClusterConfig
             .WithFallback(settings.Storage.ToConfig())
             .WithFallback(ActorTunerConfig.ClosedWire)
             .WithFallback(ActorTunerConfig.Serialization)
-            .WithFallback(ClusterSharding.DefaultConfig())
-            .WithFallback(DistributedPubSub.DefaultConfig())
-            .WithFallback(ClusterClientReceptionist.DefaultConfig());
+            .WithFallback(WireBindings);
     }
 
     /// <summary>
@@ -74,9 +72,9 @@ public static class ClusterConfig
             .WithFallback(WireBindings);
     }
 
-    // The serializer bindings of what a client sends: the cluster client wraps messages in pub-sub's Send, and
-    // studies are addressed in sharding's envelope. Without these the envelopes would fall to Akka's default,
-    // type-naming JSON serializer.
+    // Sharding, pub-sub and the cluster client's defaults, with their serializer bindings. A client needs them
+    // too: the cluster client wraps messages in pub-sub's Send, and studies are addressed in sharding's
+    // envelope; without them the envelopes would fall to Akka's default, type-naming JSON serializer.
     private static Config WireBindings =>
         ClusterClientReceptionist.DefaultConfig()
             .WithFallback(DistributedPubSub.DefaultConfig())

@@ -168,13 +168,7 @@ public sealed class StudyActor : ReceivePersistentActor, IWithTimers
     private void Handle(ClusterEvent.MemberRemoved removed)
     {
         var prefix = Cluster.WorkerNode.WorkerIdPrefix(removed.Member.UniqueAddress);
-        var lost = _state.Trials.Where(t => t.State == TrialState.Running && t.Worker is { } w && w.StartsWith(prefix, StringComparison.Ordinal))
-            .Select(t => t.Worker!).Distinct(StringComparer.Ordinal).ToList();
-        foreach (var worker in lost)
-        {
-            _log.Info("study {0}: node {1} was removed; requeueing the attempts of {2}", PersistenceId, removed.Member.Address, worker);
-            Execute(new WorkerLost(worker), Self);
-        }
+        LoseWorkers(w => w.StartsWith(prefix, StringComparison.Ordinal), $"node {removed.Member.Address} was removed");
     }
 
     /// <summary>
@@ -189,13 +183,19 @@ public sealed class StudyActor : ReceivePersistentActor, IWithTimers
         var self = Akka.Cluster.Cluster.Get(Context.System).SelfAddress;
         var nodeWorker = $"{self.Protocol}://{self.System}@";
         var members = cluster.Members.Select(m => Cluster.WorkerNode.WorkerIdPrefix(m.UniqueAddress)).ToList();
-        var lost = _state.Trials
-            .Where(t => t.State == TrialState.Running && t.Worker is { } w && w.StartsWith(nodeWorker, StringComparison.Ordinal)
-                && !members.Any(m => w.StartsWith(m, StringComparison.Ordinal)))
+        LoseWorkers(
+            w => w.StartsWith(nodeWorker, StringComparison.Ordinal) && !members.Any(m => w.StartsWith(m, StringComparison.Ordinal)),
+            "its node is no longer in the cluster");
+    }
+
+    /// <summary>Requeues the running attempts of every worker <paramref name="gone"/> selects (<see cref="WorkerLost"/>).</summary>
+    private void LoseWorkers(Func<string, bool> gone, string why)
+    {
+        var lost = _state.Trials.Where(t => t.State == TrialState.Running && t.Worker is { } w && gone(w))
             .Select(t => t.Worker!).Distinct(StringComparer.Ordinal).ToList();
         foreach (var worker in lost)
         {
-            _log.Info("study {0}: worker {1} is on a node that is no longer in the cluster; requeueing its attempts", PersistenceId, worker);
+            _log.Info("study {0}: requeueing the attempts of worker {1}: {2}", PersistenceId, worker, why);
             Execute(new WorkerLost(worker), Self);
         }
     }
